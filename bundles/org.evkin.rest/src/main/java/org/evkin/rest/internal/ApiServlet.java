@@ -1,0 +1,98 @@
+package org.evkin.rest.internal;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.evkin.model.CompetencyModel;
+import org.evkin.store.DatabaseHealth;
+import org.evkin.store.ServerStarts;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * The JSON API: one Jersey application behind one whiteboard servlet at /api/*. Services it needs may come and go;
+ * the resources read them on each request, so the API keeps answering (with 503 where something is missing).
+ */
+@Component(name = "org.evkin.rest", service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/*")
+@HttpWhiteboardServletName("evkin-api")
+public class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient BundleContext context;
+    private final transient ServiceComponentRuntime scr;
+    private transient ServletContainer jersey;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile CompetencyModel model;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DatabaseHealth database;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ServerStarts starts;
+
+    @Activate
+    public ApiServlet(BundleContext context, @Reference ServiceComponentRuntime scr) {
+        this.context = context;
+        this.scr = scr;
+    }
+
+    ResourceConfig application() {
+        ResourceConfig rc = new ResourceConfig();
+        rc.setApplicationName("evkin-api");
+        rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        rc.register(JacksonFeature.withoutExceptionMappers());
+        rc.register(JsonMapperProvider.class);
+        rc.register(ErrorMapper.class);
+        rc.register(new CompetencyModelResource(() -> model));
+        rc.register(new HealthResource(() -> HealthReport.build(context, scr, database, starts)));
+        return rc;
+    }
+
+    @Override
+    public void init(ServletConfig config) throws ServletException {
+        super.init(config);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Jersey finds its RuntimeDelegate through the context class loader: it must be jersey-server's.
+        thread.setContextClassLoader(ResourceConfig.class.getClassLoader());
+        try {
+            jersey = new ServletContainer(application());
+            jersey.init(config);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        jersey.service(req, resp);
+    }
+
+    @Override
+    public void destroy() {
+        if (jersey != null) {
+            jersey.destroy();
+            jersey = null;
+        }
+        super.destroy();
+    }
+}

@@ -1,0 +1,80 @@
+package org.evkin.rest.internal;
+
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.UUID;
+import org.evkin.store.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into a JSON error with a clear message and no stack trace: 4xx as they are, store outages
+ * as 503 with Retry-After, anything unexpected as 500 with a reference code that is also in the server log.
+ */
+public class ErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    @Context
+    private HttpHeaders headers;
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (e instanceof StoreUnavailableException) {
+            LOG.warn("Answered 503: {}", e.getMessage());
+            return json(503, "unavailable", message("error.unavailable")).header("Retry-After", "5").build();
+        }
+        if (e instanceof WebApplicationException w) {
+            int status = w.getResponse().getStatus();
+            String key = e instanceof NotFoundException ? "error.notFound"
+                    : e instanceof NotAllowedException ? "error.methodNotAllowed"
+                    : e instanceof NotAcceptableException ? "error.notAcceptable"
+                    : e instanceof NotSupportedException ? "error.unsupportedMediaType"
+                    : status == 503 ? "error.unavailable"
+                    : status < 500 ? "error.badRequest" : null;
+            if (key != null) {
+                Response.ResponseBuilder b = json(status, key.substring("error.".length()), message(key));
+                w.getResponse().getHeaders().forEach((name, values) -> {
+                    if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                        values.forEach(v -> b.header(name, v));
+                    }
+                });
+                return b.build();
+            }
+        }
+        if (clientWentAway(e)) {
+            LOG.debug("Client closed the connection before the answer was written: {}", e.toString());
+            return Response.status(500).build();
+        }
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        LOG.error("Unexpected failure, reference {}", ref, e);
+        return json(500, "internal", message("error.internal", ref)).build();
+    }
+
+    /** A failure to write the answer because the client disconnected (e.g. a closed browser tab): nothing to report. */
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().endsWith("EofException")
+                    || (t instanceof java.io.IOException && String.valueOf(t.getMessage()).contains("Broken pipe"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String message(String key, Object... args) {
+        return Messages.get(headers == null ? java.util.List.of() : headers.getAcceptableLanguages(), key, args);
+    }
+
+    private static Response.ResponseBuilder json(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(new ApiError(code, message));
+    }
+}

@@ -1,0 +1,11 @@
+package org.evkin.store.internal;
+
+import java.util.function.Function;
+import org.apache.ibatis.session.SqlSession;
+
+/** Runs a unit of work in one MyBatis session and transaction; the only way into the database inside the store. */
+interface Sessions {
+
+    /** Runs work in a transaction and commits it; rolls back and rethrows on failure. */
+    <T> T inTransaction(Function<SqlSession, T> work);
+}

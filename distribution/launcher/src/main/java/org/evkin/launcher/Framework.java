@@ -1,0 +1,108 @@
+package org.evkin.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.felix.framework.Felix;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Felix framework with every bundle of system/ installed and started; FileInstall takes config/ and deploy/. */
+final class Framework {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Framework.class);
+
+    /** Packages of the launcher class path that bundles import: SLF4J, in its 2.x and its 1.7-compatible versions. */
+    static final String SYSTEM_PACKAGES_EXTRA = String.join(",",
+            "org.slf4j;version=2.0.17", "org.slf4j.event;version=2.0.17", "org.slf4j.helpers;version=2.0.17",
+            "org.slf4j.spi;version=2.0.17", "org.slf4j;version=1.7.36", "org.slf4j.event;version=1.7.36",
+            "org.slf4j.helpers;version=1.7.36", "org.slf4j.spi;version=1.7.36", "sun.misc");
+
+    private static final String SCR = "org.apache.felix.scr";
+
+    private final Felix felix;
+
+    Framework(LauncherSettings settings, Map<String, String> extraProperties) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(Constants.FRAMEWORK_STORAGE, settings.workDir.resolve("felix-cache").toString());
+        p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SYSTEM_PACKAGES_EXTRA);
+        p.put("felix.log.logger", new FelixLogBridge());
+        p.put("felix.log.level", "2");
+        p.put("org.osgi.service.http.port", Integer.toString(settings.httpPort));
+        p.put("org.apache.felix.http.host", settings.httpHost);
+        p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        p.put("felix.fileinstall.dir", settings.home.resolve("config").toString());
+        p.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
+        p.put("felix.fileinstall.poll", "1000");
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.enableConfigSave", "false");
+        p.put("felix.fileinstall.log.level", "2");
+        p.put("evkin.home", settings.home.toString());
+        p.put("evkin.data.dir", settings.dataDir.toString());
+        p.putAll(extraProperties);
+        this.felix = new Felix(p);
+    }
+
+    /** Installs and starts every bundle in systemDir; a bundle that fails is named in one log line, the rest go on. */
+    void start(Path systemDir) throws BundleException, IOException {
+        felix.init();
+        List<Path> jars;
+        try (Stream<Path> s = Files.list(systemDir)) {
+            jars = s.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
+        }
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : jars) {
+            try {
+                installed.add(felix.getBundleContext().installBundle(jar.toUri().toString()));
+            } catch (BundleException e) {
+                LOG.error("Cannot install bundle {}: {}", jar.getFileName(), Main.oneLine(e));
+            }
+        }
+        felix.start();
+        // Declarative Services starts last, so that every library (e.g. the service locators Jersey and HK2 need)
+        // is active before the first component runs.
+        List<Bundle> order = new ArrayList<>(installed);
+        order.sort((a, b) -> Boolean.compare(SCR.equals(a.getSymbolicName()), SCR.equals(b.getSymbolicName())));
+        for (Bundle b : order) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            try {
+                b.start();
+            } catch (BundleException e) {
+                LOG.error("Cannot start bundle {}: {}", b.getSymbolicName(), Main.oneLine(e));
+            }
+        }
+        LOG.info("Framework started with {} bundles", installed.size());
+    }
+
+    void stop() {
+        try {
+            felix.stop();
+            FrameworkEvent e = felix.waitForStop(30_000);
+            if (e.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+                LOG.warn("The framework did not stop within 30 s");
+            }
+        } catch (BundleException | InterruptedException e) {
+            LOG.warn("The framework did not stop cleanly: {}", Main.oneLine(e));
+        }
+    }
+
+    void waitForStop() throws InterruptedException {
+        felix.waitForStop(0);
+    }
+
+    int state() {
+        return felix.getState();
+    }
+}
