@@ -1,0 +1,76 @@
+package org.evkin.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end: the assembled distribution starts on the embedded MariaDB, serves the competency model over HTTP,
+ * stops cleanly, and finds what it wrote before a restart, after a clean stop and after a kill -9.
+ */
+class DistributionIT {
+
+    private static final Duration START = Duration.ofSeconds(120);
+
+    @Test
+    void servesTheModelStopsCleanlyAndKeepsDataAcrossRestarts() throws Exception {
+        try (RunningDistribution evkin = RunningDistribution.copy("restart")) {
+            evkin.start().awaitReady(START);
+            JsonNode health = evkin.getJson("/api/health", 200);
+            assertEquals("UP", health.path("status").asText(), health.toString());
+            assertEquals("UP", health.path("framework").path("status").asText());
+            assertEquals("UP", health.path("database").path("status").asText());
+            assertEquals(1, health.path("database").path("starts").asInt());
+            String firstStart = health.path("database").path("firstStart").asText();
+            assertFalse(firstStart.isEmpty());
+
+            JsonNode model = evkin.getJson("/api/competency-model", 200);
+            assertEquals(6, model.path("competencies").size());
+            assertEquals(15, model.path("subcompetencies").size());
+            assertEquals(5, model.path("blueprints").size());
+            assertEquals(133, model.path("tasks").size());
+            assertEquals("AP-02-01", model.path("tasks").get(0).path("code").asText());
+            assertEquals("Mengumpulkan data jabatan sesuai format baku.", model.path("tasks").get(0).path("text").asText());
+
+            long mariadb = evkin.embeddedDatabasePid();
+            assertTrue(RunningDistribution.alive(mariadb));
+            int exit = evkin.stop();
+            assertTrue(exit == 0 || exit == 143, "exit code " + exit);
+            assertTrue(evkin.log().contains("Embedded MariaDB stopped"), evkin.log());
+            assertTrue(evkin.log().contains("EvKin stopped"), evkin.log());
+            assertFalse(RunningDistribution.alive(mariadb), "the embedded MariaDB must stop with EvKin");
+
+            evkin.start().awaitReady(START);
+            health = evkin.getJson("/api/health", 200);
+            assertEquals(2, health.path("database").path("starts").asInt(), "data written before the restart is gone");
+            assertEquals(firstStart, health.path("database").path("firstStart").asText());
+
+            evkin.kill();
+            assertTrue(RunningDistribution.alive(evkin.embeddedDatabasePid()), "after kill -9 mariadbd is orphaned");
+            evkin.start().awaitReady(START);
+            health = evkin.getJson("/api/health", 200);
+            assertEquals("UP", health.path("status").asText(), health.toString());
+            assertEquals(3, health.path("database").path("starts").asInt());
+            assertEquals(firstStart, health.path("database").path("firstStart").asText());
+            assertTrue(evkin.log().contains("left running by an earlier unclean stop"), evkin.log());
+            assertEquals(java.util.List.of(), evkin.stackTraceLines());
+        }
+    }
+
+    @Test
+    void errorsAreJsonInIndonesianWithoutStackTraces() throws Exception {
+        try (RunningDistribution evkin = RunningDistribution.copy("errors")) {
+            evkin.start().awaitReady(START);
+            var notFound = evkin.get("/api/no-such-thing");
+            assertEquals(404, notFound.statusCode());
+            assertEquals("Alamat yang diminta tidak ditemukan.",
+                    RunningDistribution.JSON.readTree(notFound.body()).path("message").asText());
+            assertFalse(notFound.body().contains("Exception"));
+            assertTrue(notFound.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        }
+    }
+}
