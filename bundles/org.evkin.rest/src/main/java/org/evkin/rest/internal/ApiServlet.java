@@ -7,7 +7,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.file.Path;
+import org.evkin.instrument.InstrumentRegistry;
 import org.evkin.model.CompetencyModel;
+import org.evkin.store.InstrumentStore;
 import org.evkin.store.DatabaseHealth;
 import org.evkin.store.ServerStarts;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -17,10 +20,13 @@ import org.glassfish.jersey.servlet.ServletContainer;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -28,15 +34,19 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * The JSON API: one Jersey application behind one whiteboard servlet at /api/*. Services it needs may come and go;
  * the resources read them on each request, so the API keeps answering (with 503 where something is missing).
  */
-@Component(name = "org.evkin.rest", service = Servlet.class)
+@Component(name = "org.evkin.rest", service = Servlet.class, configurationPid = "org.evkin.admin",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = AdminConfig.class)
 @HttpWhiteboardServletPattern("/api/*")
 @HttpWhiteboardServletName("evkin-api")
+@HttpWhiteboardServletMultipart(enabled = true, maxFileSize = 50_000_000L, maxRequestSize = 50_000_000L)
 public class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
     private final transient BundleContext context;
     private final transient ServiceComponentRuntime scr;
+    private final transient AdminInstrumentsResource.AdminSettings admin;
     private transient ServletContainer jersey;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -48,10 +58,26 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ServerStarts starts;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile InstrumentRegistry instruments;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile InstrumentStore instrumentStore;
+
     @Activate
-    public ApiServlet(BundleContext context, @Reference ServiceComponentRuntime scr) {
+    public ApiServlet(BundleContext context, @Reference ServiceComponentRuntime scr, AdminConfig config) {
         this.context = context;
         this.scr = scr;
+        String home = context.getProperty("evkin.home");
+        Path deploy = config.deploy_dir().isBlank() ? Path.of(home == null ? "." : home, "deploy") : Path.of(config.deploy_dir());
+        String token = config.token().strip();
+        if (!token.isEmpty() && token.length() < 24) {
+            org.slf4j.LoggerFactory.getLogger(ApiServlet.class).error(
+                    "setting 'token' in config/org.evkin.admin.cfg is shorter than 24 characters: the admin API stays disabled");
+            token = "";
+        }
+        this.admin = new AdminInstrumentsResource.AdminSettings(token, deploy.toAbsolutePath().normalize(),
+                Math.max(1, config.deploy_wait_seconds()), Math.max(1024, config.upload_max_bytes()));
     }
 
     ResourceConfig application() {
@@ -64,6 +90,8 @@ public class ApiServlet extends HttpServlet {
         rc.register(ErrorMapper.class);
         rc.register(new CompetencyModelResource(() -> model));
         rc.register(new HealthResource(() -> HealthReport.build(context, scr, database, starts)));
+        rc.register(new InstrumentsResource(() -> instruments, () -> model));
+        rc.register(new AdminInstrumentsResource(() -> instruments, () -> instrumentStore, () -> admin));
         return rc;
     }
 

@@ -28,6 +28,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        if (e instanceof BadRequest b) {
+            return json(b.status, b.code, message(b.messageKey, b.args)).build();
+        }
         if (e instanceof StoreUnavailableException) {
             LOG.warn("Answered 503: {}", e.getMessage());
             return json(503, "unavailable", message("error.unavailable")).header("Retry-After", "5").build();

@@ -87,7 +87,9 @@ public class DatabaseComponent implements DatabaseHealth, ServerStarts, Sessions
             t.setDaemon(true);
             return t;
         });
-        retry.execute(() -> connect(config.retry_seconds(), true));
+        // The first attempt runs now, so that components started after the store find the database ready when it is
+        // reachable (at most connection.timeout.ms of waiting); later attempts run in the background.
+        connect(config.retry_seconds(), true);
     }
 
     private static String checkSettings(StoreConfig config, String configured, String url, String embeddedProblem) {
@@ -148,6 +150,7 @@ public class DatabaseComponent implements DatabaseHealth, ServerStarts, Sessions
             c.setMapUnderscoreToCamelCase(true);
             c.setDefaultStatementTimeout(30);
             c.addMapper(ServerStartMapper.class);
+            c.addMapper(InstrumentMapper.class);
             return new SqlSessionFactoryBuilder().build(c);
         } finally {
             thread.setContextClassLoader(previous);

@@ -4,7 +4,7 @@ import java.util.function.Function;
 import org.apache.ibatis.session.SqlSession;
 
 /** Runs a unit of work in one MyBatis session and transaction; the only way into the database inside the store. */
-interface Sessions {
+public interface Sessions {
 
     /** Runs work in a transaction and commits it; rolls back and rethrows on failure. */
     <T> T inTransaction(Function<SqlSession, T> work);
