@@ -91,6 +91,7 @@ public class ApiServlet extends HttpServlet {
         rc.register(new CompetencyModelResource(() -> model));
         rc.register(new HealthResource(() -> HealthReport.build(context, scr, database, starts)));
         rc.register(new InstrumentsResource(() -> instruments, () -> model));
+        rc.register(new OpenApiResource());
         rc.register(new AdminInstrumentsResource(() -> instruments, () -> instrumentStore, () -> admin));
         return rc;
     }
