@@ -43,7 +43,9 @@ public final class DescriptorReader {
     static final Pattern VERSION = Pattern.compile("(0|[1-9]\\d{0,5})\\.(0|[1-9]\\d{0,5})\\.(0|[1-9]\\d{0,5})");
     private static final Set<String> ROOT = Set.of("$schema", "code", "version", "title", "organizer", "training", "description",
             "target", "battery", "scale", "items", "report");
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    private static final Pattern BAND_MIN = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,2})?");
 
     private final CompetencyModel model;
 
@@ -68,17 +70,21 @@ public final class DescriptorReader {
             String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
             return new Result(null, List.of(new Problem("$", "not valid JSON" + where + ": " + e.getOriginalMessage())), null, null);
         } catch (IOException e) {
-            return new Result(null, List.of(new Problem("$", "not valid JSON: " + e.getMessage())), null, null);
+            return new Result(null, List.of(new Problem("$", "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""))),
+                    null, null);
         }
         if (root == null || !root.isObject()) {
             return new Result(null, List.of(new Problem("$", "must be a JSON object")), null, null);
         }
         unknown(root, "$", ROOT, problems);
-        String code = text(root, "code", "$", problems, true);
+        if (root.has("$schema") && !root.get("$schema").isTextual()) {
+            problems.add(new Problem("$.$schema", "must be text"));
+        }
+        String code = identifier(root, "code", "$", problems);
         if (code != null && !CODE.matcher(code).matches()) {
             problems.add(new Problem("$.code", "must be 3-64 capital letters, digits or '-', e.g. COP-BISINDO-2025"));
         }
-        String version = text(root, "version", "$", problems, true);
+        String version = identifier(root, "version", "$", problems);
         if (version != null && !VERSION.matcher(version).matches()) {
             problems.add(new Problem("$.version", "must be major.minor.micro, e.g. 1.0.0"));
         }
@@ -103,7 +109,7 @@ public final class DescriptorReader {
         JsonNode target = object(root, "target", "$", problems);
         if (target != null) {
             unknown(target, "$.target", Set.of("kind", "levels"), problems);
-            String k = text(target, "kind", "$.target", problems, true);
+            String k = identifier(target, "kind", "$.target", problems);
             if ("PK".equals(k)) {
                 kind = TargetKind.PK;
                 JsonNode ls = target.get("levels");
@@ -139,7 +145,7 @@ public final class DescriptorReader {
         } else {
             for (int i = 0; i < b.size(); i++) {
                 JsonNode n = b.get(i);
-                if (!n.isInt() || model.subcompetency(n.asInt()).isEmpty()) {
+                if (!n.isNumber() || !n.canConvertToExactIntegral() || model.subcompetency(n.asInt()).isEmpty()) {
                     problems.add(new Problem("$.battery[" + i + "]", "unknown subkompetensi " + n + " (1-15)"));
                 } else if (battery.contains(n.asInt())) {
                     problems.add(new Problem("$.battery[" + i + "]", "subkompetensi " + n.asInt() + " is listed twice"));
@@ -176,7 +182,7 @@ public final class DescriptorReader {
                 continue;
             }
             unknown(it, path, Set.of("code", "subcompetency", "level", "self", "other"), problems);
-            String code = text(it, "code", path, problems, true);
+            String code = identifier(it, "code", path, problems);
             if (code != null) {
                 if (!CODE.matcher(code).matches()) {
                     problems.add(new Problem(path + ".code", "must be 3-64 capital letters, digits or '-'"));
@@ -188,7 +194,7 @@ public final class DescriptorReader {
             }
             JsonNode sn = it.get("subcompetency");
             Integer sub = null;
-            if (sn == null || !sn.isInt()) {
+            if (sn == null || !sn.isNumber() || !sn.canConvertToExactIntegral()) {
                 problems.add(new Problem(path + ".subcompetency", "a subkompetensi number (1-15) is required"));
             } else if (model.subcompetency(sn.asInt()).isEmpty()) {
                 problems.add(new Problem(path + ".subcompetency", "unknown subkompetensi " + sn.asInt() + " (1-15)"));
@@ -198,14 +204,14 @@ public final class DescriptorReader {
                     problems.add(new Problem(path + ".subcompetency", "subkompetensi " + sub + " is not in the battery " + battery));
                 }
             }
-            String l = text(it, "level", path, problems, true);
+            String l = identifier(it, "level", path, problems);
             Target level = null;
             if (l != null) {
                 level = kind == TargetKind.PAK ? ("PAK".equals(l) ? Target.PAK : null) : pkLevel(l);
                 if (level == null) {
                     problems.add(new Problem(path + ".level", kind == TargetKind.PAK ? "must be PAK in a PAK instrument"
                             : "unknown level '" + l + "'"));
-                } else if (!levels.contains(level)) {
+                } else if (!levels.isEmpty() && !levels.contains(level)) {
                     problems.add(new Problem(path + ".level", "level " + level + " is not among the target levels " + levels));
                 }
             }
@@ -286,10 +292,11 @@ public final class DescriptorReader {
                     JsonNode c = cats.get(i);
                     unknown(c, path, Set.of("min", "category", "predicate"), problems);
                     BigDecimal min = null;
-                    try {
-                        min = new BigDecimal(c.path("min").asText("")).setScale(2);
-                    } catch (NumberFormatException | ArithmeticException e) {
-                        problems.add(new Problem(path + ".min", "a score with at most two decimals, e.g. \"3.41\""));
+                    JsonNode m = c.path("min");
+                    if (m.isTextual() && BAND_MIN.matcher(m.asText()).matches()) {
+                        min = new BigDecimal(m.asText()).setScale(2);
+                    } else {
+                        problems.add(new Problem(path + ".min", "a score with at most two decimals, written as text, e.g. \"3.41\""));
                     }
                     String category = text(c, "category", path, problems, true);
                     String predicate = text(c, "predicate", path, problems, true);
@@ -333,6 +340,16 @@ public final class DescriptorReader {
             problems.add(new Problem(path, "'" + n.asText() + "' is not a date (YYYY-MM-DD)"));
             return null;
         }
+    }
+
+    /** A required identifier (code, version, kind, level): taken exactly as written, surrounding spaces are an error. */
+    private static String identifier(JsonNode parent, String field, String path, List<Problem> problems) {
+        String value = text(parent, field, path, problems, true);
+        if (value != null && !value.equals(parent.get(field).asText())) {
+            problems.add(new Problem(path + "." + field, "must not have spaces before or after it"));
+            return null;
+        }
+        return value;
     }
 
     private static JsonNode object(JsonNode parent, String field, String path, List<Problem> problems) {
