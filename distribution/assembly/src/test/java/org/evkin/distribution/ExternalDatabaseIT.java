@@ -26,6 +26,7 @@ class ExternalDatabaseIT {
     @Test
     void runsOnAnExternalMariaDbNamedInTheConfiguration() throws Exception {
         Path base = Path.of("target", "e2e", "external-mariadb").toAbsolutePath();
+        RunningDistribution.deleteTree(base.resolve("data"));
         DBConfigurationBuilder b = DBConfigurationBuilder.newBuilder();
         b.setPort(0);
         b.setDataDir(base.resolve("data").toFile());

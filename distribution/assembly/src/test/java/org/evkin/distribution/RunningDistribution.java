@@ -168,7 +168,7 @@ final class RunningDistribution implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path p) throws IOException {
+    static void deleteTree(Path p) throws IOException {
         if (Files.exists(p)) {
             try (Stream<Path> s = Files.walk(p)) {
                 s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

@@ -72,6 +72,8 @@ public class InstrumentExtender implements InstrumentRegistry {
     /** Per bundle id: the valid instrument it serves and its service registration. */
     private final Map<Long, Served> served = new HashMap<>();
     private final Map<Long, ScheduledFuture<?>> pendingWithdrawals = new HashMap<>();
+    /** The live withdrawal of each bundle: a task whose token is no longer here was cancelled and must do nothing. */
+    private final Map<Long, Object> withdrawalTokens = new HashMap<>();
     private final Deque<DeploymentProblem> problems = new ArrayDeque<>();
     private final Map<String, InstrumentDefinition> snapshotCache = new ConcurrentHashMap<>();
 
@@ -238,14 +240,20 @@ public class InstrumentExtender implements InstrumentRegistry {
             return;
         }
         cancelWithdrawal(id);
+        Object token = new Object();
+        withdrawalTokens.put(id, token);
         pendingWithdrawals.put(id, timer.schedule(() -> {
-            if ((bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) == 0) {
-                withdraw(id, "stopped");
+            synchronized (this) {
+                // Checked under the lock: a process() that came in meanwhile cancelled this withdrawal (new token).
+                if (withdrawalTokens.get(id) == token && (bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) == 0) {
+                    withdraw(id, "stopped");
+                }
             }
         }, GRACE_MS, TimeUnit.MILLISECONDS));
     }
 
     private void cancelWithdrawal(long id) {
+        withdrawalTokens.remove(id);
         ScheduledFuture<?> f = pendingWithdrawals.remove(id);
         if (f != null) {
             f.cancel(false);
