@@ -151,6 +151,7 @@ public class DatabaseComponent implements DatabaseHealth, ServerStarts, Sessions
             c.setDefaultStatementTimeout(30);
             c.addMapper(ServerStartMapper.class);
             c.addMapper(InstrumentMapper.class);
+            c.addMapper(MailOutboxMapper.class);
             return new SqlSessionFactoryBuilder().build(c);
         } finally {
             thread.setContextClassLoader(previous);
