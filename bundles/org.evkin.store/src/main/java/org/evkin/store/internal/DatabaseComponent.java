@@ -152,6 +152,9 @@ public class DatabaseComponent implements DatabaseHealth, ServerStarts, Sessions
             c.addMapper(ServerStartMapper.class);
             c.addMapper(InstrumentMapper.class);
             c.addMapper(MailOutboxMapper.class);
+            c.addMapper(AccountMapper.class);
+            c.addMapper(CycleMapper.class);
+            c.addMapper(ParticipantMapper.class);
             return new SqlSessionFactoryBuilder().build(c);
         } finally {
             thread.setContextClassLoader(previous);
@@ -221,12 +224,21 @@ public class DatabaseComponent implements DatabaseHealth, ServerStarts, Sessions
 
     @Override
     public <T> T inTransaction(Function<SqlSession, T> work) {
+        return inTransaction(work, true);
+    }
+
+    @Override
+    public <T> T inTransaction(Function<SqlSession, T> work, boolean commit) {
         if (!ready) {
             throw new StoreUnavailableException("The database is not ready: " + problem, null);
         }
         try (SqlSession session = sessions.openSession(false)) {
             T result = work.apply(session);
-            session.commit(true);
+            if (commit) {
+                session.commit(true);
+            } else {
+                session.rollback(true);
+            }
             return result;
         } catch (PersistenceException e) {
             if (isConnectionProblem(e)) {

@@ -8,4 +8,7 @@ public interface Sessions {
 
     /** Runs work in a transaction and commits it; rolls back and rethrows on failure. */
     <T> T inTransaction(Function<SqlSession, T> work);
+
+    /** Runs work in a transaction, then commits it, or rolls it back when commit is false (a dry run). */
+    <T> T inTransaction(Function<SqlSession, T> work, boolean commit);
 }

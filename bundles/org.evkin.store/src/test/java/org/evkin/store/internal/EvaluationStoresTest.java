@@ -1,0 +1,113 @@
+package org.evkin.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.evkin.store.AccountRecord;
+import org.evkin.store.BatteryRecord;
+import org.evkin.store.CycleRecord;
+import org.evkin.store.ParticipantRecord;
+import org.evkin.store.ParticipantStore.ImportCounts;
+import org.evkin.store.ParticipantStore.ImportRow;
+import org.evkin.store.SessionRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Accounts, sessions, cycles, batteries and the participant import on a real MariaDB. */
+class EvaluationStoresTest {
+
+    private static TestDatabase db;
+    private static DatabaseComponent database;
+    private static AccountStoreComponent accounts;
+    private static CycleStoreComponent cycles;
+    private static ParticipantStoreComponent participants;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = TestDatabase.start("evaluation");
+        database = new DatabaseComponent(DatabaseComponentTest.config(Map.of()),
+                DatabaseComponentTest.context(Map.of(DatabaseComponent.EMBEDDED_URL, db.url("evaluation"))));
+        assertTrue(database.status().up(), String.valueOf(database.status().problem()));
+        accounts = new AccountStoreComponent(database);
+        cycles = new CycleStoreComponent(database);
+        participants = new ParticipantStoreComponent(database);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        database.deactivate();
+        db.close();
+    }
+
+    @Test
+    void accountsAreFoundByEmailInAnyCaseAndSessionsExpire() {
+        AccountRecord a = accounts.insert("Admin@Kemnaker.go.id", "Admin", "$argon2id$x", "NATIONAL_ADMIN", null, null, "setup");
+        assertEquals("admin@kemnaker.go.id", a.email());
+        assertEquals(a, accounts.byEmail("ADMIN@kemnaker.go.id").orElseThrow());
+        assertThrows(PersistenceException.class,
+                () -> accounts.insert("admin@kemnaker.go.id", "Twice", "h", "NATIONAL_ADMIN", null, null, "setup"));
+        Instant now = Instant.now();
+        accounts.insertSession(new SessionRecord("a".repeat(64), a.id(), "API", now, now.plusSeconds(60), now));
+        accounts.insertSession(new SessionRecord("b".repeat(64), a.id(), "WEB", now, now.minusSeconds(1), now));
+        assertEquals(a.id(), accounts.session("a".repeat(64)).orElseThrow().accountId());
+        assertEquals(1, accounts.deleteExpiredSessions(now));
+        assertTrue(accounts.session("b".repeat(64)).isEmpty());
+        accounts.deleteSession("a".repeat(64));
+        assertTrue(accounts.session("a".repeat(64)).isEmpty());
+    }
+
+    @Test
+    void cycleNamesAreUniqueAndBatteriesAreReplaced() {
+        CycleRecord c = cycles.create("EvKin 2025", "admin").orElseThrow();
+        assertTrue(cycles.create("EvKin 2025", "admin").isEmpty());
+        cycles.saveBattery(new BatteryRecord(c.id(), "COP-BISINDO-2025", "ACTIVE", LocalDate.of(2025, 11, 1),
+                LocalDate.of(2025, 11, 30), null), "admin", "first");
+        cycles.saveBattery(new BatteryRecord(c.id(), "COP-BISINDO-2025", "ACTIVE", LocalDate.of(2025, 11, 1),
+                LocalDate.of(2025, 11, 30), LocalDate.of(2025, 12, 7)), "admin", "extended");
+        BatteryRecord b = cycles.battery(c.id(), "COP-BISINDO-2025").orElseThrow();
+        assertEquals(LocalDate.of(2025, 12, 7), b.closesAfter());
+        assertEquals(1, cycles.batteries(c.id()).size());
+    }
+
+    @Test
+    void anImportIsAllInOneTransactionAndAReImportChangesNothing() {
+        CycleRecord c = cycles.create("EvKin import", "admin").orElseThrow();
+        List<ImportRow> rows = List.of(
+                row("nip:199001012020011001", "199001012020011001", "Siti", "COP-BISINDO-2025", "85.50", true),
+                row("nip:199001012020011001", "199001012020011001", "Siti", "GENAI-PK-2025", "65.00", false),
+                row("email:pak@example.com", null, "Budi", "GENAI-PAK-2025", "90.00", true));
+        ImportCounts dry = participants.importRows(c.id(), rows, false, "admin", "dry");
+        assertEquals(new ImportCounts(2, 0, 0, 3, 0, 0), dry);
+        assertTrue(participants.enrolmentsOfCycle(c.id(), null, null).isEmpty(), "a dry run writes nothing");
+
+        assertEquals(new ImportCounts(2, 0, 0, 3, 0, 0), participants.importRows(c.id(), rows, true, "admin", "first"));
+        ImportCounts again = participants.importRows(c.id(), rows, true, "admin", "again");
+        assertTrue(again.changedNothing(), again.toString());
+        assertEquals(new ImportCounts(0, 0, 2, 0, 0, 3), again);
+
+        List<ImportRow> changed = List.of(row("nip:199001012020011001", "199001012020011001", "Siti Aminah", "GENAI-PK-2025",
+                "75.00", true));
+        assertEquals(new ImportCounts(0, 1, 0, 0, 1, 0), participants.importRows(c.id(), changed, true, "admin", "fix"));
+        ParticipantRecord p = participants.participantByIdentity("nip:199001012020011001").orElseThrow();
+        assertEquals("Siti Aminah", p.name());
+        assertEquals(2, participants.enrolments(c.id(), p.id()).size());
+        assertEquals(3, participants.enrolmentsOfCycle(c.id(), null, null).size());
+        assertEquals(3, participants.enrolmentsOfCycle(c.id(), "Jawa Tengah", null).size());
+        assertEquals(0, participants.enrolmentsOfCycle(c.id(), "Bali", null).size());
+    }
+
+    private static ImportRow row(String key, String nip, String name, String program, String score, boolean eligible) {
+        ParticipantRecord p = new ParticipantRecord(0, key, nip, nip == null ? "pak@example.com" : "siti@example.go.id", name, null,
+                nip == null ? "PAK" : "PK", nip == null ? null : "AHLI_PERTAMA", "Disnaker", "Jawa Tengah", "Kabupaten Wonogiri",
+                null, null);
+        return new ImportRow(p, program, new BigDecimal(score), eligible, eligible ? null : "nilai pelatihan di bawah 70,01");
+    }
+}
