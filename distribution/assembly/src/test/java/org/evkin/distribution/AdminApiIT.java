@@ -24,16 +24,19 @@ import org.junit.jupiter.api.Test;
 /** The admin API for programs over real HTTP: upload (multipart), rejection with every problem, schedule, withdraw. */
 class AdminApiIT {
 
-    private static final String TOKEN = "e2e-admin-token-0123456789abcdefghij";
+    static final String ADMIN_EMAIL = "admin@kemnaker.go.id";
+    static final String ADMIN_PASSWORD = "Rahasia-Admin-2025!";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static String TOKEN;
     private static RunningDistribution evkin;
     private static ObjectNode bisindo;
 
     @BeforeAll
     static void start() throws Exception {
         evkin = RunningDistribution.copy("admin-api");
-        evkin.writeConfig("org.evkin.admin.cfg", "token=" + TOKEN + "\n");
+        evkin.env("EVKIN_ADMIN_EMAIL", ADMIN_EMAIL).env("EVKIN_ADMIN_PASSWORD", ADMIN_PASSWORD);
         evkin.start().awaitReady(Duration.ofSeconds(120));
+        TOKEN = login(evkin, ADMIN_EMAIL, ADMIN_PASSWORD);
         try (Stream<Path> s = Files.list(evkin.home.resolve("deploy"))) {
             bisindo = InstrumentJars.descriptorOf(s.filter(p -> p.toString().contains("cop-bisindo")).findFirst().orElseThrow());
         }
@@ -130,6 +133,22 @@ class AdminApiIT {
         assertFalse(s.path("deployed").asBoolean());
         assertEquals("1.0.0", s.path("version").asText());
         assertEquals(404, evkin.get("/api/instruments/ADMIN-WITHDRAW-2026/form?level=AHLI_PERTAMA").statusCode());
+    }
+
+    /** Signs in through POST /api/auth/token (retrying while the first admin is being created) and returns the token. */
+    static String login(RunningDistribution evkin, String email, String password) throws Exception {
+        String body = RunningDistribution.JSON.writeValueAsString(java.util.Map.of("email", email, "password", password));
+        HttpResponse<String> r = null;
+        for (int i = 0; i < 100; i++) {
+            r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + evkin.port + "/api/auth/token"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) {
+                return RunningDistribution.JSON.readTree(r.body()).path("token").asText();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("cannot sign in: " + r.statusCode() + " " + r.body() + "\n" + evkin.log());
     }
 
     private static HttpResponse<String> schedule(String code, String json) throws Exception {

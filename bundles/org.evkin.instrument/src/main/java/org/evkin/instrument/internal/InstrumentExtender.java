@@ -75,6 +75,8 @@ public class InstrumentExtender implements InstrumentRegistry {
     /** The live withdrawal of each bundle: a task whose token is no longer here was cancelled and must do nothing. */
     private final Map<Long, Object> withdrawalTokens = new HashMap<>();
     private final Deque<DeploymentProblem> problems = new ArrayDeque<>();
+    /** Bundles whose wait for the database was logged already: one line each, not one per retry. */
+    private final java.util.Set<Long> waitingForDatabase = new java.util.HashSet<>();
     private final Map<String, InstrumentDefinition> snapshotCache = new ConcurrentHashMap<>();
 
     private record Served(DeployedInstrument instrument, ServiceRegistration<Instrument> registration) {
@@ -172,7 +174,9 @@ public class InstrumentExtender implements InstrumentRegistry {
                 return;
             }
         } catch (StoreUnavailableException e) {
-            LOG.warn("Instrument bundle {} waits for the database ({}); retrying in 2 s", name, e.getMessage());
+            if (waitingForDatabase.add(id)) {
+                LOG.warn("Instrument bundle {} waits for the database ({}); retrying every 2 s", name, e.getMessage());
+            }
             timer.schedule(() -> {
                 if ((bundle.getState() & (Bundle.ACTIVE | Bundle.STARTING)) != 0) {
                     process(bundle);
@@ -180,6 +184,7 @@ public class InstrumentExtender implements InstrumentRegistry {
             }, 2, TimeUnit.SECONDS);
             return;
         }
+        waitingForDatabase.remove(id);
         snapshotCache.put(key(def.code(), def.version()), def);
         DeployedInstrument instrument = new DeployedInstrument(def, name, id, bundle.getLastModified());
         Hashtable<String, Object> props = new Hashtable<>();

@@ -60,6 +60,7 @@ public class AdminInstrumentsResource {
     private final Supplier<InstrumentRegistry> registry;
     private final Supplier<InstrumentStore> store;
     private final Supplier<AdminSettings> settings;
+    private final Authenticator authenticator;
 
     @Context
     private HttpHeaders headers;
@@ -67,15 +68,18 @@ public class AdminInstrumentsResource {
     @Context
     private HttpServletRequest request;
 
-    /** The admin settings in force: token, deploy folder, limits. */
-    record AdminSettings(String token, Path deployDir, int waitSeconds, long maxBytes) {
+    private String actor;
+
+    /** The admin settings in force: deploy folder, limits. */
+    record AdminSettings(Path deployDir, int waitSeconds, long maxBytes) {
     }
 
     AdminInstrumentsResource(Supplier<InstrumentRegistry> registry, Supplier<InstrumentStore> store,
-            Supplier<AdminSettings> settings) {
+            Supplier<AdminSettings> settings, Authenticator authenticator) {
         this.registry = registry;
         this.store = store;
         this.settings = settings;
+        this.authenticator = authenticator;
     }
 
     @GET
@@ -291,21 +295,14 @@ public class AdminInstrumentsResource {
         return total;
     }
 
+    /** Programs are deployed by national admins only. */
     private AdminSettings authorize() {
-        AdminSettings s = settings.get();
-        if (s == null || s.token().isEmpty()) {
-            throw new BadRequest(403, "adminDisabled", "error.adminDisabled");
-        }
-        String auth = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String given = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : "";
-        if (!MessageDigest.isEqual(given.getBytes(), s.token().getBytes())) {
-            throw new BadRequest(401, "unauthorized", "error.unauthorized");
-        }
-        return s;
+        actor = authenticator.requireNational(headers).actor();
+        return settings.get();
     }
 
     private String actor() {
-        return "admin-token@" + request.getRemoteAddr();
+        return actor;
     }
 
     private void audit(String action, String subject, String detail) {

@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import org.evkin.instrument.InstrumentRegistry;
 import org.evkin.model.CompetencyModel;
 import org.evkin.store.InstrumentStore;
+import org.evkin.workflow.AuthService;
+import org.evkin.workflow.CycleService;
+import org.evkin.workflow.EnrolmentService;
+import org.evkin.workflow.InvitationService;
 import org.evkin.store.DatabaseHealth;
 import org.evkin.store.ServerStarts;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -64,19 +68,25 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile InstrumentStore instrumentStore;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AuthService auth;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile CycleService cycles;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EnrolmentService enrolments;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile InvitationService invitations;
+
     @Activate
     public ApiServlet(BundleContext context, @Reference ServiceComponentRuntime scr, AdminConfig config) {
         this.context = context;
         this.scr = scr;
         String home = context.getProperty("evkin.home");
         Path deploy = config.deploy_dir().isBlank() ? Path.of(home == null ? "." : home, "deploy") : Path.of(config.deploy_dir());
-        String token = config.token().strip();
-        if (!token.isEmpty() && token.length() < 24) {
-            org.slf4j.LoggerFactory.getLogger(ApiServlet.class).error(
-                    "setting 'token' in config/org.evkin.admin.cfg is shorter than 24 characters: the admin API stays disabled");
-            token = "";
-        }
-        this.admin = new AdminInstrumentsResource.AdminSettings(token, deploy.toAbsolutePath().normalize(),
+        this.admin = new AdminInstrumentsResource.AdminSettings(deploy.toAbsolutePath().normalize(),
                 Math.max(1, config.deploy_wait_seconds()), Math.max(1024, config.upload_max_bytes()));
     }
 
@@ -92,7 +102,11 @@ public class ApiServlet extends HttpServlet {
         rc.register(new HealthResource(() -> HealthReport.build(context, scr, database, starts)));
         rc.register(new InstrumentsResource(() -> instruments, () -> model));
         rc.register(new OpenApiResource());
-        rc.register(new AdminInstrumentsResource(() -> instruments, () -> instrumentStore, () -> admin));
+        Authenticator authenticator = new Authenticator(() -> auth);
+        rc.register(new AdminInstrumentsResource(() -> instruments, () -> instrumentStore, () -> admin, authenticator));
+        rc.register(new AuthResource(() -> auth));
+        rc.register(new AccountsResource(() -> auth, authenticator));
+        rc.register(new CyclesResource(() -> cycles, () -> enrolments, () -> invitations, authenticator));
         return rc;
     }
 

@@ -28,6 +28,13 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        if (e instanceof org.evkin.workflow.WorkflowException w) {
+            Response.ResponseBuilder b = Response.status(w.kind().status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
+            if (w.details().isEmpty()) {
+                return b.entity(new ApiError(w.code(), w.getMessage())).build();
+            }
+            return b.entity(java.util.Map.of("error", w.code(), "message", w.getMessage(), "details", w.details())).build();
+        }
         if (e instanceof BadRequest b) {
             return json(b.status, b.code, message(b.messageKey, b.args)).build();
         }

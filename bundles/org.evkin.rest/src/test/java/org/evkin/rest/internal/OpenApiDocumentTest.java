@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class OpenApiDocumentTest {
 
     private static final List<Class<?>> RESOURCES = List.of(CompetencyModelResource.class, HealthResource.class,
-            InstrumentsResource.class, AdminInstrumentsResource.class, OpenApiResource.class);
+            InstrumentsResource.class, AdminInstrumentsResource.class, OpenApiResource.class, AuthResource.class,
+            CyclesResource.class, AccountsResource.class);
 
     @Test
     void everyResourceMethodIsDocumentedAndEveryDocumentedPathExists() throws Exception {

@@ -155,6 +155,7 @@ public class DatabaseComponent implements DatabaseHealth, ServerStarts, Sessions
             c.addMapper(AccountMapper.class);
             c.addMapper(CycleMapper.class);
             c.addMapper(ParticipantMapper.class);
+            c.addMapper(LinkMapper.class);
             return new SqlSessionFactoryBuilder().build(c);
         } finally {
             thread.setContextClassLoader(previous);
