@@ -156,6 +156,7 @@ public class DatabaseComponent implements DatabaseHealth, ServerStarts, Sessions
             c.addMapper(CycleMapper.class);
             c.addMapper(ParticipantMapper.class);
             c.addMapper(LinkMapper.class);
+            c.addMapper(FormMapper.class);
             return new SqlSessionFactoryBuilder().build(c);
         } finally {
             thread.setContextClassLoader(previous);

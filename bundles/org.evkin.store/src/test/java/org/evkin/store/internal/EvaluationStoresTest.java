@@ -13,6 +13,8 @@ import org.apache.ibatis.exceptions.PersistenceException;
 import org.evkin.store.AccountRecord;
 import org.evkin.store.BatteryRecord;
 import org.evkin.store.CycleRecord;
+import org.evkin.store.FormContent;
+import org.evkin.store.FormRecord;
 import org.evkin.store.ParticipantRecord;
 import org.evkin.store.ParticipantStore.ImportCounts;
 import org.evkin.store.ParticipantStore.ImportRow;
@@ -29,6 +31,7 @@ class EvaluationStoresTest {
     private static AccountStoreComponent accounts;
     private static CycleStoreComponent cycles;
     private static ParticipantStoreComponent participants;
+    private static FormStoreComponent forms;
 
     @BeforeAll
     static void start() throws Exception {
@@ -39,6 +42,7 @@ class EvaluationStoresTest {
         accounts = new AccountStoreComponent(database);
         cycles = new CycleStoreComponent(database);
         participants = new ParticipantStoreComponent(database);
+        forms = new FormStoreComponent(database);
     }
 
     @AfterAll
@@ -102,6 +106,57 @@ class EvaluationStoresTest {
         assertEquals(3, participants.enrolmentsOfCycle(c.id(), null, null).size());
         assertEquals(3, participants.enrolmentsOfCycle(c.id(), "Jawa Tengah", null).size());
         assertEquals(0, participants.enrolmentsOfCycle(c.id(), "Bali", null).size());
+    }
+
+    @Test
+    void aFormKeepsItsDraftAndIsSubmittedExactlyOnceEvenWhenRaced() throws Exception {
+        CycleRecord c = cycles.create("EvKin forms", "admin").orElseThrow();
+        participants.importRows(c.id(), List.of(row("nip:199505052020015005", "199505052020015005", "Dewi", "COP-BISINDO-2025",
+                "88", true)), true, "admin", "forms");
+        ParticipantRecord p = participants.participantByIdentity("nip:199505052020015005").orElseThrow();
+        long enrolment = participants.enrolments(c.id(), p.id()).get(0).id();
+        assertEquals("1.0.0", forms.pinInstrumentVersion(enrolment, "1.0.0"));
+        assertEquals("1.0.0", forms.pinInstrumentVersion(enrolment, "1.1.0"), "the first pinned version stays");
+
+        FormRecord f = forms.openForm(c.id(), p.id(), "ATASAN", 2, "COP-BISINDO-2025", "1.0.0", "WEB");
+        assertEquals(f.id(), forms.openForm(c.id(), p.id(), "ATASAN", 2, "COP-BISINDO-2025", "1.0.0", "WEB").id());
+        java.util.Map<String, Integer> draft = new java.util.HashMap<>();
+        draft.put("A-1", 3);
+        draft.put("A-2", null);
+        assertEquals(1, forms.saveDraft(f.id(), new FormContent(draft, java.util.Set.of(), null), Instant.now()).getAsInt());
+        assertEquals(draft, forms.content(f.id()).answers(), "a reload finds the draft, 'tidak dapat menilai' included");
+
+        java.util.Map<String, Integer> fin = java.util.Map.of("A-1", 4, "A-2", 2);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger stored = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> tabs = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    go.await();
+                    if (forms.submit(f.id(), new FormContent(fin, java.util.Set.of(), null), Instant.now())) {
+                        stored.incrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            t.start();
+            tabs.add(t);
+        }
+        go.countDown();
+        for (Thread t : tabs) {
+            t.join(30_000);
+        }
+        assertEquals(1, stored.get(), "two submits of the same form store one");
+        assertTrue(forms.form(f.id()).orElseThrow().submitted());
+        assertTrue(forms.saveDraft(f.id(), new FormContent(java.util.Map.of("A-1", 1), java.util.Set.of(), null), Instant.now()).isEmpty());
+        assertEquals(fin, forms.content(f.id()).answers(), "a submitted form is final");
+
+        FormRecord part1 = forms.openForm(c.id(), p.id(), "REKAN", 1, "", null, "WEB");
+        forms.submit(part1.id(), new FormContent(java.util.Map.of(), java.util.Set.of("AP-02-01", "AMU-03-02"), "2,3"), Instant.now());
+        assertEquals(java.util.Set.of("AP-02-01", "AMU-03-02"), forms.content(part1.id()).ticks());
+        assertEquals("2,3", forms.content(part1.id()).scope());
     }
 
     private static ImportRow row(String key, String nip, String name, String program, String score, boolean eligible) {

@@ -1,0 +1,45 @@
+package org.evkin.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Raters, forms and their content. Every method may throw StoreUnavailableException. */
+public interface FormStore {
+
+    /** Inserts or replaces the rater of (cycle, participant, role); returns what is stored. */
+    RaterRecord saveRater(RaterRecord rater);
+
+    Optional<RaterRecord> rater(long cycleId, long participantId, String role);
+
+    List<RaterRecord> raters(long cycleId, long participantId);
+
+    /** The form of (cycle, participant, role, part, program), created as a DRAFT when there is none (safe when raced). */
+    FormRecord openForm(long cycleId, long participantId, String role, int part, String programCode, String instrumentVersion,
+            String source);
+
+    Optional<FormRecord> form(long formId);
+
+    List<FormRecord> forms(long cycleId, long participantId);
+
+    /** Every form of a cycle, for monitoring. */
+    List<FormRecord> formsOfCycle(long cycleId);
+
+    FormContent content(long formId);
+
+    /** Replaces a DRAFT's content and counts a revision; empty when the form is already submitted (nothing changed). */
+    OptionalInt saveDraft(long formId, FormContent content, Instant at);
+
+    /**
+     * Stores the final content and marks the form SUBMITTED in one transaction. Returns false, changing nothing, when it
+     * was submitted before: two submits of the same form store one.
+     */
+    boolean submit(long formId, FormContent content, Instant at);
+
+    /** Pins the instrument version of an enrolment: the first caller's version wins; returns the pinned version. */
+    String pinInstrumentVersion(long enrolmentId, String version);
+
+    /** Sets a participant's work location and marks the identity confirmed (the first time). */
+    void updateProfile(long participantId, String workLocation, boolean confirmIdentity, Instant at);
+}

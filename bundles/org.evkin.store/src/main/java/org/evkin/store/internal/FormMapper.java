@@ -1,0 +1,56 @@
+package org.evkin.store.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.ibatis.annotations.Param;
+import org.evkin.store.FormRecord;
+import org.evkin.store.RaterRecord;
+
+/** MyBatis mapper of rater, form, answer and task_tick (SQL in FormMapper.xml). */
+public interface FormMapper {
+
+    int upsertRater(@Param("r") RaterRecord r);
+
+    RaterRecord rater(@Param("cycleId") long cycleId, @Param("participantId") long participantId, @Param("role") String role);
+
+    List<RaterRecord> raters(@Param("cycleId") long cycleId, @Param("participantId") long participantId);
+
+    int insertFormIgnore(@Param("cycleId") long cycleId, @Param("participantId") long participantId, @Param("role") String role,
+            @Param("part") int part, @Param("program") String program, @Param("version") String version,
+            @Param("source") String source, @Param("now") Instant now);
+
+    FormRecord formByKey(@Param("cycleId") long cycleId, @Param("participantId") long participantId, @Param("role") String role,
+            @Param("part") int part, @Param("program") String program);
+
+    FormRecord form(@Param("id") long id);
+
+    FormRecord lockForm(@Param("id") long id);
+
+    List<FormRecord> forms(@Param("cycleId") long cycleId, @Param("participantId") long participantId);
+
+    List<FormRecord> formsOfCycle(@Param("cycleId") long cycleId);
+
+    List<Map<String, Object>> answers(@Param("formId") long formId);
+
+    List<String> ticks(@Param("formId") long formId);
+
+    int deleteAnswers(@Param("formId") long formId);
+
+    int deleteTicks(@Param("formId") long formId);
+
+    int insertAnswers(@Param("formId") long formId, @Param("answers") List<Map<String, Object>> answers);
+
+    int insertTicks(@Param("formId") long formId, @Param("ticks") List<String> ticks);
+
+    int touchDraft(@Param("id") long id, @Param("scope") String scope, @Param("now") Instant now);
+
+    int markSubmitted(@Param("id") long id, @Param("scope") String scope, @Param("now") Instant now);
+
+    int pinVersion(@Param("enrolmentId") long enrolmentId, @Param("version") String version);
+
+    String pinnedVersion(@Param("enrolmentId") long enrolmentId);
+
+    int updateProfile(@Param("id") long participantId, @Param("workLocation") String workLocation,
+            @Param("confirm") boolean confirm, @Param("now") Instant now);
+}

@@ -1,0 +1,153 @@
+package org.evkin.store.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.apache.ibatis.session.SqlSession;
+import org.evkin.store.FormContent;
+import org.evkin.store.FormRecord;
+import org.evkin.store.FormStore;
+import org.evkin.store.RaterRecord;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Raters and forms in MariaDB. A form's content is replaced as a whole under a row lock, so a draft, a second tab and
+ * a submit never interleave; a submitted form is never changed again.
+ */
+@Component(name = "org.evkin.store.forms", service = FormStore.class)
+public class FormStoreComponent implements FormStore {
+
+    private final Sessions sessions;
+
+    @Activate
+    public FormStoreComponent(@Reference Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public RaterRecord saveRater(RaterRecord rater) {
+        return sessions.inTransaction(s -> {
+            FormMapper m = s.getMapper(FormMapper.class);
+            m.upsertRater(rater);
+            return m.rater(rater.cycleId(), rater.participantId(), rater.role());
+        });
+    }
+
+    @Override
+    public Optional<RaterRecord> rater(long cycleId, long participantId, String role) {
+        return Optional.ofNullable(sessions.inTransaction(s -> s.getMapper(FormMapper.class).rater(cycleId, participantId, role)));
+    }
+
+    @Override
+    public List<RaterRecord> raters(long cycleId, long participantId) {
+        return sessions.inTransaction(s -> s.getMapper(FormMapper.class).raters(cycleId, participantId));
+    }
+
+    @Override
+    public FormRecord openForm(long cycleId, long participantId, String role, int part, String programCode, String instrumentVersion,
+            String source) {
+        return sessions.inTransaction(s -> {
+            FormMapper m = s.getMapper(FormMapper.class);
+            m.insertFormIgnore(cycleId, participantId, role, part, programCode, instrumentVersion, source, Instant.now());
+            return m.formByKey(cycleId, participantId, role, part, programCode);
+        });
+    }
+
+    @Override
+    public Optional<FormRecord> form(long formId) {
+        return Optional.ofNullable(sessions.inTransaction(s -> s.getMapper(FormMapper.class).form(formId)));
+    }
+
+    @Override
+    public List<FormRecord> forms(long cycleId, long participantId) {
+        return sessions.inTransaction(s -> s.getMapper(FormMapper.class).forms(cycleId, participantId));
+    }
+
+    @Override
+    public List<FormRecord> formsOfCycle(long cycleId) {
+        return sessions.inTransaction(s -> s.getMapper(FormMapper.class).formsOfCycle(cycleId));
+    }
+
+    @Override
+    public FormContent content(long formId) {
+        return sessions.inTransaction(s -> read(s, formId));
+    }
+
+    private static FormContent read(SqlSession s, long formId) {
+        FormMapper m = s.getMapper(FormMapper.class);
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        for (Map<String, Object> row : m.answers(formId)) {
+            Object v = row.get("value");
+            answers.put((String) row.get("item_code"), v == null ? null : ((Number) v).intValue());
+        }
+        FormRecord f = m.form(formId);
+        return new FormContent(answers, Set.copyOf(m.ticks(formId)), f == null ? null : f.scope());
+    }
+
+    @Override
+    public OptionalInt saveDraft(long formId, FormContent content, Instant at) {
+        return sessions.inTransaction(s -> {
+            FormMapper m = s.getMapper(FormMapper.class);
+            FormRecord f = m.lockForm(formId);
+            if (f == null || f.submitted()) {
+                return OptionalInt.empty();
+            }
+            replace(m, formId, content);
+            m.touchDraft(formId, content.scope(), at);
+            return OptionalInt.of(f.revision() + 1);
+        });
+    }
+
+    @Override
+    public boolean submit(long formId, FormContent content, Instant at) {
+        return sessions.inTransaction(s -> {
+            FormMapper m = s.getMapper(FormMapper.class);
+            FormRecord f = m.lockForm(formId);
+            if (f == null || f.submitted()) {
+                return false;
+            }
+            replace(m, formId, content);
+            return m.markSubmitted(formId, content.scope(), at) == 1;
+        });
+    }
+
+    private static void replace(FormMapper m, long formId, FormContent content) {
+        m.deleteAnswers(formId);
+        m.deleteTicks(formId);
+        if (!content.answers().isEmpty()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            content.answers().forEach((code, value) -> {
+                Map<String, Object> r = new HashMap<>();
+                r.put("code", code);
+                r.put("value", value);
+                rows.add(r);
+            });
+            m.insertAnswers(formId, rows);
+        }
+        if (!content.ticks().isEmpty()) {
+            m.insertTicks(formId, List.copyOf(content.ticks()));
+        }
+    }
+
+    @Override
+    public String pinInstrumentVersion(long enrolmentId, String version) {
+        return sessions.inTransaction(s -> {
+            FormMapper m = s.getMapper(FormMapper.class);
+            m.pinVersion(enrolmentId, version);
+            return m.pinnedVersion(enrolmentId);
+        });
+    }
+
+    @Override
+    public void updateProfile(long participantId, String workLocation, boolean confirmIdentity, Instant at) {
+        sessions.inTransaction(s -> s.getMapper(FormMapper.class).updateProfile(participantId, workLocation, confirmIdentity, at));
+    }
+}
