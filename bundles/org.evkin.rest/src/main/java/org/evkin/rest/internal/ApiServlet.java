@@ -14,6 +14,7 @@ import org.evkin.store.InstrumentStore;
 import org.evkin.workflow.AuthService;
 import org.evkin.workflow.CycleService;
 import org.evkin.workflow.EnrolmentService;
+import org.evkin.workflow.FormService;
 import org.evkin.workflow.InvitationService;
 import org.evkin.store.DatabaseHealth;
 import org.evkin.store.ServerStarts;
@@ -80,6 +81,9 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile InvitationService invitations;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile FormService forms;
+
     @Activate
     public ApiServlet(BundleContext context, @Reference ServiceComponentRuntime scr, AdminConfig config) {
         this.context = context;
@@ -106,6 +110,7 @@ public class ApiServlet extends HttpServlet {
         rc.register(new AdminInstrumentsResource(() -> instruments, () -> instrumentStore, () -> admin, authenticator));
         rc.register(new AuthResource(() -> auth));
         rc.register(new AccountsResource(() -> auth, authenticator));
+        rc.register(new LinkResource(() -> forms));
         rc.register(new CyclesResource(() -> cycles, () -> enrolments, () -> invitations, authenticator));
         return rc;
     }

@@ -1,0 +1,188 @@
+package org.evkin.rest.internal;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.ServiceUnavailableException;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.evkin.workflow.FormInput;
+import org.evkin.workflow.FormService;
+import org.evkin.workflow.RaterInput;
+import org.evkin.workflow.RaterRole;
+
+/**
+ * What a personal link allows, as JSON (the pages' autosave uses it too): /api/t/{token} and below. The token in the
+ * path is the only credential; it is never logged.
+ */
+@Path("t/{token}")
+public class LinkResource {
+
+    private final Supplier<FormService> forms;
+
+    LinkResource(Supplier<FormService> forms) {
+        this.forms = forms;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Response access(@PathParam("token") String token) {
+        return private_(service().access(token));
+    }
+
+    @POST
+    @Path("identity")
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Response confirm(@PathParam("token") String token) {
+        return private_(service().confirmIdentity(token));
+    }
+
+    @PUT
+    @Path("profile")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Response profile(@PathParam("token") String token, Map<String, Object> body) {
+        Map<String, Object> b = body == null ? Map.of() : body;
+        return private_(Map.of("raters", service().saveProfile(token, string(b.get("workLocation")), rater(b.get("supervisor")),
+                rater(b.get("peer")))));
+    }
+
+    @POST
+    @Path("service-user")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Response serviceUser(@PathParam("token") String token, Map<String, Object> body) {
+        return private_(service().nominateServiceUser(token, rater(body)));
+    }
+
+    @GET
+    @Path("raters")
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Response raters(@PathParam("token") String token) {
+        return private_(Map.of("raters", service().monitoring(token)));
+    }
+
+    @POST
+    @Path("raters/{role}/resend")
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Response resend(@PathParam("token") String token, @PathParam("role") String role) {
+        RaterRole r;
+        try {
+            r = RaterRole.valueOf(role);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("badRater", "error.badRater");
+        }
+        return private_(service().resend(token, r));
+    }
+
+    @GET
+    @Path("part1")
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Response part1(@PathParam("token") String token) {
+        return private_(service().form(token, 1, null));
+    }
+
+    @PUT
+    @Path("part1/draft")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Response part1Draft(@PathParam("token") String token, Map<String, Object> body) {
+        return private_(service().saveDraft(token, 1, null, input(body)));
+    }
+
+    @POST
+    @Path("part1/submit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Response part1Submit(@PathParam("token") String token, Map<String, Object> body) {
+        return private_(service().submit(token, 1, null, input(body)));
+    }
+
+    @GET
+    @Path("part2/{program}")
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Response part2(@PathParam("token") String token, @PathParam("program") String program) {
+        return private_(service().form(token, 2, program));
+    }
+
+    @PUT
+    @Path("part2/{program}/draft")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Response part2Draft(@PathParam("token") String token, @PathParam("program") String program, Map<String, Object> body) {
+        return private_(service().saveDraft(token, 2, program, input(body)));
+    }
+
+    @POST
+    @Path("part2/{program}/submit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Response part2Submit(@PathParam("token") String token, @PathParam("program") String program, Map<String, Object> body) {
+        return private_(service().submit(token, 2, program, input(body)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FormInput input(Map<String, Object> body) {
+        if (body == null) {
+            return new FormInput(Map.of(), Set.of(), Set.of());
+        }
+        try {
+            Map<String, String> answers = new HashMap<>();
+            Object a = body.get("answers");
+            if (a instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> answers.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+            }
+            Set<String> ticks = new HashSet<>();
+            if (body.get("ticks") instanceof List<?> l) {
+                l.forEach(x -> ticks.add(String.valueOf(x)));
+            }
+            Set<Integer> scope = new HashSet<>();
+            if (body.get("scope") instanceof List<?> l) {
+                for (Object x : l) {
+                    scope.add(x instanceof Number n ? n.intValue() : Integer.valueOf(String.valueOf(x)));
+                }
+            }
+            return new FormInput(answers, ticks, scope);
+        } catch (NumberFormatException e) {
+            throw new BadRequest("badRequest", "error.badRequest");
+        }
+    }
+
+    private static RaterInput rater(Object o) {
+        if (!(o instanceof Map<?, ?> m)) {
+            return null;
+        }
+        return new RaterInput(string(m.get("name")), string(m.get("email")), string(m.get("phone")));
+    }
+
+    private static String string(Object o) {
+        return o == null ? null : String.valueOf(o);
+    }
+
+    /** Personal answers must not be cached by proxies or shared browsers. */
+    private static Response private_(Object entity) {
+        CacheControl cc = new CacheControl();
+        cc.setNoStore(true);
+        cc.setPrivate(true);
+        return Response.ok(entity).cacheControl(cc).build();
+    }
+
+    private FormService service() {
+        FormService f = forms.get();
+        if (f == null) {
+            throw new ServiceUnavailableException(5L);
+        }
+        return f;
+    }
+}
