@@ -22,7 +22,7 @@ record Failure(Kind kind, String reason) {
     enum Kind {
         /** The server cannot be reached or dropped the connection: probe it each poll, send when it answers. */
         UNREACHABLE,
-        /** The server answers but refuses all mail (login, sender): retry each mail with backoff, never give up. */
+        /** The server answers but refuses all mail (login, sender, TLS): retry each mail with backoff, never give up. */
         REFUSED,
         /** This mail was refused for now (4xx): retry with backoff, give up after max.attempts. */
         TRANSIENT,
@@ -38,7 +38,8 @@ record Failure(Kind kind, String reason) {
     /** A failure to connect (and log in) to the server. */
     static Failure ofConnect(Throwable e, String server) {
         if (e instanceof AuthenticationFailedException) {
-            return new Failure(Kind.UNREACHABLE, "SMTP server " + server + " refused the login (settings 'smtp.user' and"
+            // Not probed every poll like an unreachable server: repeated failed logins may get the sender locked out.
+            return new Failure(Kind.REFUSED, "SMTP server " + server + " refused the login (settings 'smtp.user' and"
                     + " 'smtp.password' in " + Settings.CONFIG_FILE + "): " + message(e));
         }
         return new Failure(Kind.UNREACHABLE, "SMTP server " + server + " unreachable: " + rootMessage(e));

@@ -23,15 +23,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the e-mail outbox through the configured SMTP server on one daemon thread, every poll.seconds and when
- * nudged. Bad settings leave it registered but idle, with a one-line message in the log and in its status.
+ * nudged. Immediate, so that it runs whether or not anyone uses its services. Bad settings leave it registered but
+ * idle, with a one-line message in the log and in its status.
  */
-@Component(name = "org.evkin.mail", configurationPolicy = ConfigurationPolicy.REQUIRE,
+@Component(name = "org.evkin.mail", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = {MailStatus.class, MailDelivery.class})
 @Designate(ocd = MailerConfig.class)
 public class Mailer implements MailStatus, MailDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);
-    /** How long deactivation waits for the mail being sent before it cuts the connection. */
+    /** How long deactivation waits for the mail being sent. */
     private static final long STOP_WAIT_MS = 5000;
 
     private final MailOutbox outbox;
@@ -117,15 +118,15 @@ public class Mailer implements MailStatus, MailDelivery {
         if (scheduler == null) {
             return;
         }
-        delivery.stop(false);
+        delivery.stop();
         scheduler.shutdown();
         try {
+            // A mail being sent is finished (bounded by connect.timeout.ms per step); the thread is a daemon, so a
+            // server that hangs longer keeps neither this call nor the framework from stopping.
             if (!scheduler.awaitTermination(STOP_WAIT_MS, TimeUnit.MILLISECONDS)) {
-                delivery.stop(true);
                 scheduler.shutdownNow();
-                if (!scheduler.awaitTermination(STOP_WAIT_MS, TimeUnit.MILLISECONDS)) {
-                    LOG.warn("Mailer thread did not stop within {} s", 2 * STOP_WAIT_MS / 1000);
-                }
+                LOG.warn("Mailer stopped while a mail was still being sent; it is tried again with the same Message-ID"
+                        + " when its lease ends");
             }
         } catch (InterruptedException e) {
             scheduler.shutdownNow();

@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A mail is claimed with a lease, so no other mailer takes it meanwhile; it is marked sent once the server has
  * accepted it. Should recording that fail (the store is down), it is remembered here and recorded before anything
- * else, without sending it again. While the server is unreachable nothing is claimed: each poll only checks whether it
- * answers again, so waiting mails spend no attempts and go out at the first poll after it is back.
+ * else (a poll claims nothing before), without sending it again. While the server is unreachable nothing is claimed:
+ * each poll only checks whether it answers again, so waiting mails spend no attempts and go out at the first poll after
+ * it is back. While it refuses the login or the sender, mails are retried with backoff. Neither ever gives a mail up;
+ * only a refusal of the mail itself does (at once for 5xx, after max.attempts for 4xx).
  */
 final class OutboxDelivery {
 
@@ -46,7 +48,6 @@ final class OutboxDelivery {
     private volatile Instant lastSentAt;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
-    private volatile Transport open;
 
     OutboxDelivery(Settings settings, MailOutbox outbox, SmtpClient smtp, Clock clock) {
         this.settings = settings;
@@ -73,13 +74,9 @@ final class OutboxDelivery {
         }
     }
 
-    /** Asks the thread in runOnce to finish after the mail it is sending; closes the connection if told to hurry. */
-    void stop(boolean hurry) {
+    /** Asks runOnce to finish after the mail it is sending and to give the rest of its batch back. */
+    void stop() {
         stopping = true;
-        Transport transport = open;
-        if (hurry && transport != null) {
-            smtp.close(transport);
-        }
     }
 
     MailReport report() {
@@ -112,12 +109,6 @@ final class OutboxDelivery {
                     LOG.debug("Lease of the batch nearly over; {} mails left for the next claim", batch.size() - i);
                     return false;
                 }
-                if (unconfirmed.containsKey(mail.id())) {
-                    if (!confirmPending()) {
-                        return false;
-                    }
-                    continue;
-                }
                 MimeMessage message;
                 try {
                     message = smtp.message(mail, clock.instant());
@@ -130,7 +121,6 @@ final class OutboxDelivery {
                 if (transport == null) {
                     try {
                         transport = smtp.connect();
-                        open = transport;
                     } catch (MessagingException | RuntimeException e) {
                         serverDown(Failure.ofConnect(e, settings.server()), batch.subList(i, batch.size()));
                         return false;
@@ -142,13 +132,6 @@ final class OutboxDelivery {
                     // A refused mail may leave the connection in any state: start the next one on a fresh connection.
                     smtp.close(transport);
                     transport = null;
-                    open = null;
-                    if (stopping) {
-                        // Cut off by stop(true): whether the server kept the mail is unknown; it is tried again later
-                        // with the same Message-ID.
-                        release(batch.subList(i, batch.size()));
-                        return false;
-                    }
                     Failure failure = Failure.ofSend(e, settings.server());
                     if (failure.serverWide()) {
                         serverDown(failure, batch.subList(i, batch.size()));
@@ -166,7 +149,6 @@ final class OutboxDelivery {
             }
             return true;
         } finally {
-            open = null;
             smtp.close(transport);
         }
     }
@@ -186,9 +168,7 @@ final class OutboxDelivery {
         try {
             smtp.probe();
         } catch (MessagingException | RuntimeException e) {
-            Failure failure = Failure.ofConnect(e, settings.server());
-            serverFailure = failure;
-            noteError(failure.reason());
+            serverFailed(Failure.ofConnect(e, settings.server()));
             return false;
         }
         serverUp();
@@ -225,7 +205,8 @@ final class OutboxDelivery {
         boolean giveUp = failure.kind() == Failure.Kind.PERMANENT
                 || (failure.kind() == Failure.Kind.TRANSIENT && mail.attempts() >= settings.maxAttempts());
         String error = failure.kind() == Failure.Kind.TRANSIENT && giveUp
-                ? failure.reason() + " (given up after " + mail.attempts() + " attempts)" : failure.reason();
+                ? failure.reason() + " (given up after " + mail.attempts() + (mail.attempts() == 1 ? " attempt)" : " attempts)")
+                : failure.reason();
         noteError(error);
         if (!record(mail, error, giveUp ? null : now.plus(settings.retryDelay(mail.attempts())))) {
             return false;
@@ -238,15 +219,20 @@ final class OutboxDelivery {
         return true;
     }
 
-    /** The server is unusable: the untried mails of the batch wait (backoff, never given up); one log line. */
+    /** The server is unusable: the untried mails of the batch wait (backoff, never given up). */
     private void serverDown(Failure failure, List<OutboxMail> untried) {
         Instant now = clock.instant();
-        noteError(failure.reason());
         for (OutboxMail mail : untried) {
             if (!record(mail, failure.reason(), now.plus(settings.retryDelay(mail.attempts())))) {
                 break;
             }
         }
+        serverFailed(failure);
+    }
+
+    /** Notes the server's failure; one log line when it goes down or fails in a new way, none while it stays so. */
+    private void serverFailed(Failure failure) {
+        noteError(failure.reason());
         Failure before = serverFailure;
         serverFailure = failure;
         boolean changed = smtpState != SmtpState.DOWN || before == null || before.kind() != failure.kind();

@@ -94,10 +94,6 @@ final class SmtpClient {
         }
     }
 
-    Session session() {
-        return session;
-    }
-
     private interface MailAction<T, E extends Exception> {
         T run() throws E;
     }

@@ -163,6 +163,26 @@ class DeliveryTest {
     }
 
     @Test
+    void theConfiguredLoginIsUsedAndARefusedOneKeepsMailsWaiting() throws Exception {
+        GREEN_MAIL.setUser("evkin@kemnaker.go.id", "evkin", "rahasia");
+        long id = outbox.add("k", "a@example.go.id", "s", "t", null);
+        Settings settings = TestConfigs.settings(port());
+        OutboxDelivery wrong = delivery(TestConfigs.withUser(settings, "evkin", "salah"), clock);
+        wrong.runOnce();
+        OutboxMail waiting = outbox.get(id);
+        assertEquals("PENDING", waiting.status());
+        assertTrue(waiting.lastError().contains("refused the login (settings 'smtp.user' and 'smtp.password'"),
+                waiting.lastError());
+        assertEquals(SmtpState.DOWN, wrong.report().smtp());
+        assertEquals(0, GREEN_MAIL.getReceivedMessages().length);
+
+        clock.advance(Duration.ofMinutes(1));
+        delivery(TestConfigs.withUser(settings, "evkin", "rahasia"), clock).runOnce();
+        assertEquals("SENT", outbox.get(id).status());
+        assertEquals(1, GREEN_MAIL.getReceivedMessages().length);
+    }
+
+    @Test
     void anUnreachableServerNeverMakesAMailGiveUp() throws Exception {
         Settings settings = TestConfigs.settings(freePort()); // max.attempts 4, retry 200 ms .. 2 s
         long id = outbox.add("k", "a@example.go.id", "s", "t", null);
@@ -240,6 +260,45 @@ class DeliveryTest {
         }
         assertEquals("SENT", outbox.get(id).status());
         assertEquals(1, GREEN_MAIL.getReceivedMessages().length);
+    }
+
+    @Test
+    void stoppingMidBatchGivesTheRestBackDueAtOnce() throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            outbox.add("k" + i, "p" + i + "@example.go.id", "s", "t", null);
+        }
+        OutboxDelivery delivery = delivery(TestConfigs.settings(port()), clock);
+        outbox.afterMarkSent(id -> delivery.stop());
+        delivery.runOnce();
+        assertEquals("SENT", outbox.get(1).status());
+        for (long id = 2; id <= 4; id++) {
+            OutboxMail mail = outbox.get(id);
+            assertEquals("PENDING", mail.status());
+            assertEquals(START, mail.nextAttemptAt(), "due at once, for the next mailer");
+            assertEquals("not sent yet: the mailer stopped", mail.lastError());
+        }
+        assertEquals(1, GREEN_MAIL.getReceivedMessages().length);
+    }
+
+    @Test
+    void mailsLeftWhenTheLeaseNearlyRanOutAreSentOnceAfterIt() throws Exception {
+        for (int i = 1; i <= 3; i++) {
+            outbox.add("k" + i, "p" + i + "@example.go.id", "s", "t", null);
+        }
+        // lease 120 s, timeout 2 s: no mail is started later than 114 s after the claim.
+        outbox.afterMarkSent(id -> clock.advance(Duration.ofSeconds(id == 1 ? 115 : 0)));
+        OutboxDelivery delivery = delivery(TestConfigs.settings(port()), clock);
+        delivery.runOnce();
+        assertEquals("SENT", outbox.get(1).status());
+        assertEquals("SENDING", outbox.get(2).status(), "left alone, still leased");
+        clock.advance(Duration.ofSeconds(1));
+        delivery.runOnce();
+        assertEquals("SENDING", outbox.get(3).status(), "not taken again before the lease ends");
+        clock.advance(Duration.ofSeconds(5));
+        delivery.runOnce();
+        assertEquals(Map.of("SENT", 3L), outbox.countByStatus());
+        byMessageId(GREEN_MAIL.getReceivedMessages()).forEach((id, times) -> assertEquals(1, times, id));
+        assertEquals(3, GREEN_MAIL.getReceivedMessages().length);
     }
 
     @Test

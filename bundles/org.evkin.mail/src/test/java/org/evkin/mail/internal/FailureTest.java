@@ -45,7 +45,7 @@ class FailureTest {
     @Test
     void aRefusedLoginNamesTheSettings() {
         Failure f = Failure.ofConnect(new AuthenticationFailedException("535 5.7.8 Authentication failed"), SERVER);
-        assertEquals(Kind.UNREACHABLE, f.kind());
+        assertEquals(Kind.REFUSED, f.kind(), "not probed each poll");
         assertTrue(f.reason().contains("refused the login (settings 'smtp.user' and 'smtp.password' in"
                 + " config/org.evkin.mail.cfg): 535 5.7.8 Authentication failed"), f.reason());
     }

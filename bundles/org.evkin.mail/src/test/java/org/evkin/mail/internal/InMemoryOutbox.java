@@ -56,6 +56,7 @@ final class InMemoryOutbox implements MailOutbox {
     private final List<Long> sent = new ArrayList<>();
     private volatile boolean available = true;
     private volatile boolean markSentAvailable = true;
+    private volatile java.util.function.LongConsumer afterMarkSent = id -> { };
     private Instant now = Instant.parse("2025-01-01T00:00:00Z");
 
     /** The clock of enqueue (the mailer passes its own now to claims). */
@@ -65,6 +66,11 @@ final class InMemoryOutbox implements MailOutbox {
 
     void setAvailable(boolean available) {
         this.available = available;
+    }
+
+    /** Something to do after each markSent, to act in the middle of a batch. */
+    void afterMarkSent(java.util.function.LongConsumer action) {
+        this.afterMarkSent = action;
     }
 
     /** Only markSent failing, as when the database goes away between sending and recording. */
@@ -130,6 +136,7 @@ final class InMemoryOutbox implements MailOutbox {
         r.leaseUntil = null;
         r.lastError = null;
         sent.add(id);
+        afterMarkSent.accept(id);
     }
 
     @Override

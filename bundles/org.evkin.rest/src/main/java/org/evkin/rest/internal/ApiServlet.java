@@ -84,6 +84,9 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FormService forms;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile org.evkin.mail.MailStatus mail;
+
     @Activate
     public ApiServlet(BundleContext context, @Reference ServiceComponentRuntime scr, AdminConfig config) {
         this.context = context;
@@ -103,7 +106,7 @@ public class ApiServlet extends HttpServlet {
         rc.register(JsonMapperProvider.class);
         rc.register(ErrorMapper.class);
         rc.register(new CompetencyModelResource(() -> model));
-        rc.register(new HealthResource(() -> HealthReport.build(context, scr, database, starts)));
+        rc.register(new HealthResource(() -> HealthReport.build(context, scr, database, starts, mail)));
         rc.register(new InstrumentsResource(() -> instruments, () -> model));
         rc.register(new OpenApiResource());
         Authenticator authenticator = new Authenticator(() -> auth);

@@ -22,7 +22,7 @@ final class HealthReport {
     }
 
     static Map<String, Object> build(BundleContext context, ServiceComponentRuntime scr,
-            DatabaseHealth database, ServerStarts starts) {
+            DatabaseHealth database, ServerStarts starts, org.evkin.mail.MailStatus mail) {
         Map<String, Object> framework = framework(context, scr);
         Map<String, Object> http = new LinkedHashMap<>();
         http.put("status", "UP");
@@ -36,6 +36,25 @@ final class HealthReport {
         out.put("framework", framework);
         out.put("http", http);
         out.put("database", db);
+        out.put("mail", mail(mail));
+        return out;
+    }
+
+    /** Mail never makes the platform DOWN: while SMTP is unreachable mails wait in the outbox. */
+    private static Map<String, Object> mail(org.evkin.mail.MailStatus mail) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (mail == null) {
+            out.put("status", "NOT_CONFIGURED");
+            out.put("problem", "no mailer: config/org.evkin.mail.cfg is missing");
+            return out;
+        }
+        var r = mail.current();
+        out.put("status", String.valueOf(r.smtp()));
+        out.put("server", r.server());
+        out.put("waiting", r.waiting());
+        out.put("failed", r.failed());
+        out.put("lastSentAt", r.lastSentAt() == null ? null : r.lastSentAt().toString());
+        out.put("problem", r.problem());
         return out;
     }
 

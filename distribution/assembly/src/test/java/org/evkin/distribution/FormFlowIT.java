@@ -1,0 +1,225 @@
+package org.evkin.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A whole cycle over the real API, with the invitations read from a real SMTP server (GreenMail): the admin imports and
+ * invites; the participant confirms, names supervisor and peer, maps tasks, self-assesses and names a service user
+ * without e-mail; the three raters fill their forms; monitoring shows everyone complete. Bad input on the way changes
+ * nothing.
+ */
+class FormFlowIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/t/([A-Za-z0-9_-]{43})");
+
+    @Test
+    void aParticipantAndThreeRatersCompleteTheirForms() throws Exception {
+        int smtpPort = RunningDistribution.freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try (RunningDistribution evkin = RunningDistribution.copy("form-flow")) {
+            evkin.writeConfig("org.evkin.mail.cfg", "smtp.host=127.0.0.1\nsmtp.port=" + smtpPort
+                    + "\nfrom.address=evkin@kemnaker.go.id\npoll.seconds=1\n");
+            evkin.writeConfig("org.evkin.invitations.cfg", "base.url=http://127.0.0.1:" + evkin.port + "\n");
+            evkin.env("EVKIN_ADMIN_EMAIL", AdminApiIT.ADMIN_EMAIL).env("EVKIN_ADMIN_PASSWORD", AdminApiIT.ADMIN_PASSWORD);
+            evkin.start().awaitReady(Duration.ofSeconds(120));
+            String admin = AdminApiIT.login(evkin, AdminApiIT.ADMIN_EMAIL, AdminApiIT.ADMIN_PASSWORD);
+            for (int i = 0; i < 300 && evkin.get("/api/instruments/COP-BISINDO-2025").statusCode() != 200; i++) {
+                Thread.sleep(100);
+            }
+            long cycle = call(evkin, "POST", "/api/cycles", admin, Map.of("name", "EvKin 2025"), 201).path("id").asLong();
+            LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
+            call(evkin, "PUT", "/api/cycles/" + cycle + "/batteries/COP-BISINDO-2025", admin,
+                    Map.of("periodStart", today.minusDays(1).toString(), "periodEnd", today.plusDays(30).toString()), 200);
+            String csv = "nip;nama;email;telepon;kategori;jenjang;instansi;provinsi;kabupaten_kota;program;nilai_pelatihan\n"
+                    + "199001012020011001;Siti Aminah;siti@example.go.id;;PK;Ahli Muda;Disnaker Kota Yogyakarta;DIY;Kota Yogyakarta;COP-BISINDO-2025;85,5\n";
+            HttpResponse<String> imported = HTTP.send(HttpRequest.newBuilder(uri(evkin, "/api/cycles/" + cycle + "/participants/import"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, imported.statusCode(), imported.body());
+            assertEquals(1, call(evkin, "POST", "/api/cycles/" + cycle + "/invitations", admin, null, 200).path("invited").asInt());
+
+            String participant = tokenFrom(smtp, "siti@example.go.id", evkin);
+            JsonNode access = call(evkin, "GET", "/api/t/" + participant, null, null, 200);
+            assertEquals("DIRI", access.path("role").asText());
+            assertEquals("Siti Aminah", access.path("participant").path("name").asText());
+            assertTrue(access.path("partOneApplies").asBoolean());
+            assertEquals("COP-BISINDO-2025", access.path("programs").get(0).path("code").asText());
+            call(evkin, "POST", "/api/t/" + participant + "/identity", null, null, 200);
+
+            // the participant may not name herself, nor leave the supervisor's e-mail out
+            Map<String, Object> profile = new HashMap<>(Map.of("workLocation", "Disnaker Kota Yogyakarta, Bidang Penempatan",
+                    "supervisor", Map.of("name", "Bapak Atasan", "email", "siti@example.go.id"),
+                    "peer", Map.of("name", "Ibu Rekan", "email", "rekan@example.go.id")));
+            assertEquals(400, send(evkin, "PUT", "/api/t/" + participant + "/profile", null, profile).statusCode());
+            profile.put("supervisor", Map.of("name", "Bapak Atasan", "email", "atasan@example.go.id"));
+            JsonNode raters = call(evkin, "PUT", "/api/t/" + participant + "/profile", null, profile, 200);
+            assertEquals(4, raters.path("raters").size());
+
+            // Part 1: choose the subkompetensi that apply, tick tasks; the draft survives a reload
+            JsonNode part1 = call(evkin, "GET", "/api/t/" + participant + "/part1", null, null, 200);
+            assertTrue(part1.path("sections").size() >= 14, "the whole catalog, all four levels");
+            Map<String, Object> p1 = Map.of("scope", List.of(5, 8), "ticks", List.of("AMU-05-01", "AP-08-01", "AMA-08-02"));
+            call(evkin, "PUT", "/api/t/" + participant + "/part1/draft", null, p1, 200);
+            JsonNode reloaded = call(evkin, "GET", "/api/t/" + participant + "/part1", null, null, 200);
+            assertEquals(3, reloaded.path("ticks").size());
+            assertEquals("DRAFT", reloaded.path("status").asText());
+            HttpResponse<String> tampered = send(evkin, "POST", "/api/t/" + participant + "/part1/submit", null,
+                    Map.of("scope", List.of(5), "ticks", List.of("AMA-08-02")));
+            assertEquals(400, tampered.statusCode(), "a task outside the chosen subkompetensi");
+            assertEquals("SUBMITTED", call(evkin, "POST", "/api/t/" + participant + "/part1/submit", null, p1, 200).path("status").asText());
+
+            // Part 2: incomplete and tampered submits are refused and change nothing; a second submit stores one
+            String part2 = "/api/t/" + participant + "/part2/COP-BISINDO-2025";
+            JsonNode form = call(evkin, "GET", part2, null, null, 200);
+            List<String> items = new ArrayList<>();
+            form.path("sections").forEach(s -> s.path("entries").forEach(e -> items.add(e.path("code").asText())));
+            assertEquals(9, items.size(), "Ahli Muda in BISINDO: subkompetensi 5, 7, 8 with three items each");
+            assertTrue(form.path("sections").get(0).path("entries").get(0).path("text").asText().startsWith("Saya"));
+            Map<String, String> answers = new HashMap<>();
+            for (int i = 0; i < items.size(); i++) {
+                answers.put(items.get(i), i == 0 ? "NA" : String.valueOf(1 + i % 4));
+            }
+            Map<String, String> partial = new HashMap<>(answers);
+            partial.remove(items.get(8));
+            HttpResponse<String> r = send(evkin, "POST", part2 + "/submit", null, Map.of("answers", partial));
+            assertEquals(400, r.statusCode());
+            assertTrue(r.body().contains("belum dijawab"), r.body());
+            Map<String, String> forged = new HashMap<>(answers);
+            forged.put("BISINDO-AU-05-01", "4");
+            assertEquals(400, send(evkin, "POST", part2 + "/submit", null, Map.of("answers", forged)).statusCode());
+            Map<String, String> badValue = new HashMap<>(answers);
+            badValue.put(items.get(1), "5");
+            assertEquals(400, send(evkin, "POST", part2 + "/submit", null, Map.of("answers", badValue)).statusCode());
+            assertEquals("DRAFT", call(evkin, "GET", part2, null, null, 200).path("status").asText());
+            assertEquals("SUBMITTED", call(evkin, "POST", part2 + "/submit", null, Map.of("answers", answers), 200).path("status").asText());
+            Map<String, String> changed = new HashMap<>(answers);
+            changed.put(items.get(1), "4");
+            JsonNode second = call(evkin, "POST", part2 + "/submit", null, Map.of("answers", changed), 200);
+            assertEquals(answers.get(items.get(1)), second.path("answers").path(items.get(1)).asText(), "the first submit stands");
+            assertEquals(409, send(evkin, "PUT", part2 + "/draft", null, Map.of("answers", changed)).statusCode());
+
+            // the service user, without e-mail: a short code and a link to hand over
+            JsonNode pengguna = call(evkin, "POST", "/api/t/" + participant + "/service-user", null,
+                    Map.of("name", "Pak Joko (pencari kerja)"), 200);
+            assertEquals(8, pengguna.path("shortCode").asText().length());
+            String penggunaToken = pengguna.path("link").asText().replaceAll(".*/t/", "");
+
+            String atasan = tokenFrom(smtp, "atasan@example.go.id", evkin);
+            String rekan = tokenFrom(smtp, "rekan@example.go.id", evkin);
+            JsonNode atasanAccess = call(evkin, "GET", "/api/t/" + atasan, null, null, 200);
+            assertEquals("ATASAN", atasanAccess.path("role").asText());
+            assertTrue(atasanAccess.path("participant").path("nip").isNull(), "raters do not see the NIP");
+            assertEquals(403, send(evkin, "POST", "/api/t/" + atasan + "/service-user", null, Map.of("name", "x")).statusCode());
+            for (String rater : List.of(atasan, rekan)) {
+                call(evkin, "POST", "/api/t/" + rater + "/part1/submit", null, Map.of("scope", List.of(8), "ticks", List.of("AMU-08-01")), 200);
+                JsonNode f = call(evkin, "GET", "/api/t/" + rater + "/part2/COP-BISINDO-2025", null, null, 200);
+                assertTrue(f.path("sections").get(0).path("entries").get(0).path("text").asText().startsWith("Yang bersangkutan"));
+                call(evkin, "POST", "/api/t/" + rater + "/part2/COP-BISINDO-2025/submit", null, Map.of("answers", answers), 200);
+            }
+            assertEquals(403, send(evkin, "GET", "/api/t/" + penggunaToken + "/part1", null, null).statusCode());
+            call(evkin, "POST", "/api/t/" + penggunaToken + "/part2/COP-BISINDO-2025/submit", null, Map.of("answers", answers), 200);
+
+            JsonNode monitoring = call(evkin, "GET", "/api/t/" + participant + "/raters", null, null, 200);
+            for (JsonNode s : monitoring.path("raters")) {
+                assertEquals(s.path("expected").asInt(), s.path("submitted").asInt(), s.toString());
+            }
+            assertEquals(403, send(evkin, "GET", "/api/t/" + rekan + "/raters", null, null).statusCode(), "another participant's view");
+
+            // a new link for the supervisor: the old one stops working
+            call(evkin, "POST", "/api/t/" + participant + "/raters/ATASAN/resend", null, null, 200);
+            assertEquals(410, send(evkin, "GET", "/api/t/" + atasan, null, null).statusCode());
+            assertEquals(404, send(evkin, "GET", "/api/t/" + "x".repeat(43), null, null).statusCode());
+
+            awaitMails(smtp, 4, evkin);
+            assertEquals(1, count(smtp, "siti@example.go.id"), "each mail once");
+            assertEquals(2, count(smtp, "atasan@example.go.id"), "the invitation and the resent link");
+            assertEquals(1, count(smtp, "rekan@example.go.id"));
+            assertEquals(List.of(), evkin.stackTraceLines());
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private static String tokenFrom(GreenMail smtp, String to, RunningDistribution evkin) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            for (MimeMessage m : smtp.getReceivedMessages()) {
+                if (m.getRecipients(Message.RecipientType.TO)[0].toString().equals(to)) {
+                    Matcher matcher = LINK.matcher(GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "="));
+                    if (matcher.find()) {
+                        return matcher.group(1);
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no mail with a link reached " + to + "\n" + evkin.log());
+    }
+
+    private static void awaitMails(GreenMail smtp, int n, RunningDistribution evkin) throws Exception {
+        for (int i = 0; i < 300 && smtp.getReceivedMessages().length < n; i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(smtp.getReceivedMessages().length >= n, evkin.log());
+        Thread.sleep(2500);
+    }
+
+    private static long count(GreenMail smtp, String to) throws Exception {
+        long n = 0;
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getRecipients(Message.RecipientType.TO)[0].toString().equals(to)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static JsonNode call(RunningDistribution evkin, String method, String path, String token, Object body, int expected)
+            throws Exception {
+        HttpResponse<String> r = send(evkin, method, path, token, body);
+        assertEquals(expected, r.statusCode(), method + " " + path + ": " + r.body());
+        assertNotNull(r.body());
+        assertFalse(r.body().contains("Exception"), r.body());
+        return RunningDistribution.JSON.readTree(r.body());
+    }
+
+    private static HttpResponse<String> send(RunningDistribution evkin, String method, String path, String token, Object body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(evkin, path)).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(RunningDistribution.JSON.writeValueAsString(body)));
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static URI uri(RunningDistribution evkin, String path) {
+        return URI.create("http://127.0.0.1:" + evkin.port + path);
+    }
+}
