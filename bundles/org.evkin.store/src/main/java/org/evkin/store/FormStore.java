@@ -40,6 +40,25 @@ public interface FormStore {
     /** Pins the instrument version of an enrolment: the first caller's version wins; returns the pinned version. */
     String pinInstrumentVersion(long enrolmentId, String version);
 
+    /** A form as a responses import brings it: whose, which, by whom, and its final content. */
+    record ImportedForm(long participantId, String role, int part, String programCode, String instrumentVersion, String raterName,
+            String raterEmail, FormContent content, int firstRow) {
+    }
+
+    /** What a responses import did, or the conflicts that stopped it (then nothing was changed). */
+    record ImportedForms(int created, int draftsCompleted, int unchanged, List<ImportedForm> conflicts) {
+        public ImportedForms {
+            conflicts = List.copyOf(conflicts);
+        }
+    }
+
+    /**
+     * Stores imported forms as SUBMITTED (source IMPORT) in ONE transaction, with their raters. A form already submitted
+     * with the same content is left alone; one submitted with other content is a conflict, and any conflict rolls the
+     * whole import back. With commit false everything is rolled back (a preview).
+     */
+    ImportedForms importForms(long cycleId, List<ImportedForm> forms, boolean commit, String actor);
+
     /** Sets a participant's work location and marks the identity confirmed (the first time). */
     void updateProfile(long participantId, String workLocation, boolean confirmIdentity, Instant at);
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -155,6 +156,52 @@ class CycleApiIT {
         JsonNode again = body(json("POST", "/api/cycles/" + cycle + "/invitations", admin, null));
         assertEquals(0, again.path("invited").asInt());
         assertEquals(2, again.path("alreadyInvited").asInt());
+    }
+
+    @Test
+    @Order(7)
+    void importsPaperFormsAllOrNothingAndIdempotently() throws Exception {
+        JsonNode form = body(json("GET", "/api/instruments/COP-BISINDO-2025/form?level=AHLI_PERTAMA&rater=ATASAN", null, null));
+        List<String> items = new java.util.ArrayList<>();
+        form.path("groups").forEach(g -> g.path("items").forEach(i -> items.add(i.path("code").asText())));
+        assertEquals(9, items.size());
+        StringBuilder csv = new StringBuilder("nip_or_email,program,rater_role,rater_name,rater_email,part,item_code,value\n");
+        String[][] raters = {{"DIRI", "", ""}, {"ATASAN", "Pak Kepala Bidang", "kabid@jogjakota.go.id"},
+            {"REKAN", "Bu Rekan", ""}, {"PENGGUNA", "Pencari Kerja", ""}};
+        for (String[] r : raters) {
+            for (int i = 0; i < items.size(); i++) {
+                csv.append("199001012020011001,COP-BISINDO-2025,").append(r[0]).append(',').append(r[1]).append(',').append(r[2])
+                        .append(",2,").append(items.get(i)).append(',').append(i == 0 ? "NA" : String.valueOf(1 + i % 4)).append('\n');
+            }
+        }
+        for (String[] r : java.util.Arrays.copyOf(raters, 3)) {
+            csv.append("siti@example.go.id,,").append(r[0]).append(',').append(r[1]).append(',').append(r[2]).append(",1,AP-08-01,1\n");
+            csv.append("siti@example.go.id,,").append(r[0]).append(',').append(r[1]).append(',').append(r[2]).append(",1,AMU-08-02,0\n");
+        }
+        JsonNode preview = body(responses(csv.toString(), false));
+        assertEquals(7, preview.path("forms").asInt(), preview.toString());
+        assertEquals(7, preview.path("created").asInt());
+        JsonNode first = body(responses(csv.toString(), true));
+        assertEquals(7, first.path("created").asInt(), first.toString());
+        JsonNode again = body(responses(csv.toString(), true));
+        assertEquals(0, again.path("created").asInt());
+        assertEquals(7, again.path("unchanged").asInt(), "a re-import of the same rows changes nothing");
+
+        String changed = csv.toString().replace(items.get(1) + ",2\n", items.get(1) + ",4\n");
+        assertTrue(!changed.equals(csv.toString()));
+        HttpResponse<String> r = responses(changed, true);
+        assertEquals(409, r.statusCode(), r.body());
+        assertTrue(r.body().contains("sudah dikirim dengan isi yang berbeda"), r.body());
+        r = responses(csv + "199001012020011001,COP-BISINDO-2025,ATASAN,Pak Kepala Bidang,kabid@jogjakota.go.id,2,NO-SUCH-ITEM,3\n", true);
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("item_code"), r.body());
+    }
+
+    private static HttpResponse<String> responses(String csv, boolean commit) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri("/api/cycles/" + cycle + "/responses/import?commit=" + commit))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> csv(String token, String csv, boolean commit) throws Exception {

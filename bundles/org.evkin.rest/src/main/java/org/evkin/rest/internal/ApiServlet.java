@@ -85,6 +85,9 @@ public class ApiServlet extends HttpServlet {
     private volatile FormService forms;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile org.evkin.workflow.ResponseImportService responseImports;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile org.evkin.mail.MailStatus mail;
 
     @Activate
@@ -114,7 +117,7 @@ public class ApiServlet extends HttpServlet {
         rc.register(new AuthResource(() -> auth));
         rc.register(new AccountsResource(() -> auth, authenticator));
         rc.register(new LinkResource(() -> forms));
-        rc.register(new CyclesResource(() -> cycles, () -> enrolments, () -> invitations, authenticator));
+        rc.register(new CyclesResource(() -> cycles, () -> enrolments, () -> invitations, () -> responseImports, authenticator));
         return rc;
     }
 

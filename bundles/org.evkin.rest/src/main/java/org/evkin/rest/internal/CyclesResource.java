@@ -28,6 +28,7 @@ import org.evkin.workflow.Cycle;
 import org.evkin.workflow.CycleService;
 import org.evkin.workflow.EnrolmentService;
 import org.evkin.workflow.InvitationService;
+import org.evkin.workflow.ResponseImportService;
 
 /** Cycles, their batteries, participant imports and invitations, for admins with an API token. */
 @Path("cycles")
@@ -38,6 +39,7 @@ public class CyclesResource {
     private final Supplier<CycleService> cycles;
     private final Supplier<EnrolmentService> enrolments;
     private final Supplier<InvitationService> invitations;
+    private final Supplier<ResponseImportService> responses;
     private final Authenticator authenticator;
 
     @Context
@@ -47,7 +49,8 @@ public class CyclesResource {
     private HttpServletRequest request;
 
     CyclesResource(Supplier<CycleService> cycles, Supplier<EnrolmentService> enrolments, Supplier<InvitationService> invitations,
-            Authenticator authenticator) {
+            Supplier<ResponseImportService> responses, Authenticator authenticator) {
+        this.responses = responses;
         this.cycles = cycles;
         this.enrolments = enrolments;
         this.invitations = invitations;
@@ -108,6 +111,18 @@ public class CyclesResource {
         Account a = authenticator.require(headers);
         byte[] file = body();
         return need(enrolments).importParticipants(a, id, file, !"false".equalsIgnoreCase(commit));
+    }
+
+    /** The responses file (SPEC §5) as the body or as multipart field "file"; ?commit=false previews. */
+    @POST
+    @Path("{id}/responses/import")
+    @Consumes({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_OCTET_STREAM,
+        MediaType.MULTIPART_FORM_DATA})
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Object importResponses(@PathParam("id") long id, @QueryParam("commit") String commit) throws IOException {
+        Account a = authenticator.require(headers);
+        byte[] file = body();
+        return need(responses).importResponses(a, id, file, !"false".equalsIgnoreCase(commit));
     }
 
     @POST

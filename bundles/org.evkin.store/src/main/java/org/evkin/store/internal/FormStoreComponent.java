@@ -138,6 +138,57 @@ public class FormStoreComponent implements FormStore {
     }
 
     @Override
+    public ImportedForms importForms(long cycleId, List<ImportedForm> imported, boolean commit, String actor) {
+        // a conflict must roll back what came before it: count first, then commit only when there is none
+        ImportedForms[] outcome = new ImportedForms[1];
+        sessions.inTransaction(s -> {
+            outcome[0] = doImport(s, cycleId, imported, actor);
+            return null;
+        }, false);
+        if (!commit || !outcome[0].conflicts().isEmpty()) {
+            return outcome[0];
+        }
+        return sessions.inTransaction(s -> doImport(s, cycleId, imported, actor), true);
+    }
+
+    private static ImportedForms doImport(SqlSession s, long cycleId, List<ImportedForm> imported, String actor) {
+        FormMapper m = s.getMapper(FormMapper.class);
+        Instant now = Instant.now();
+        int created = 0, completed = 0, unchanged = 0;
+        List<ImportedForm> conflicts = new ArrayList<>();
+        for (ImportedForm f : imported) {
+            if (!"DIRI".equals(f.role())) {
+                m.upsertRater(new RaterRecord(0, cycleId, f.participantId(), f.role(), f.raterName(), f.raterEmail(), null));
+            }
+            int inserted = m.insertFormIgnore(cycleId, f.participantId(), f.role(), f.part(), f.programCode(), f.instrumentVersion(),
+                    "IMPORT", now);
+            FormRecord existing = m.formByKey(cycleId, f.participantId(), f.role(), f.part(), f.programCode());
+            FormRecord locked = m.lockForm(existing.id());
+            if (locked.submitted()) {
+                FormContent stored = read(s, locked.id());
+                if (stored.answers().equals(f.content().answers()) && stored.ticks().equals(f.content().ticks())) {
+                    unchanged++;
+                } else {
+                    conflicts.add(f);
+                }
+                continue;
+            }
+            replace(m, locked.id(), f.content());
+            m.markSubmitted(locked.id(), f.content().scope(), now);
+            if (inserted == 1) {
+                created++;
+            } else {
+                completed++;
+            }
+        }
+        if (created + completed > 0) {
+            s.getMapper(AccountMapper.class).audit(actor, "responses.import", "cycle " + cycleId,
+                    created + " forms created, " + completed + " drafts completed, " + unchanged + " unchanged");
+        }
+        return new ImportedForms(created, completed, unchanged, conflicts);
+    }
+
+    @Override
     public String pinInstrumentVersion(long enrolmentId, String version) {
         return sessions.inTransaction(s -> {
             FormMapper m = s.getMapper(FormMapper.class);
