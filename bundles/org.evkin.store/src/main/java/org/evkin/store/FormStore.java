@@ -15,6 +15,9 @@ public interface FormStore {
 
     List<RaterRecord> raters(long cycleId, long participantId);
 
+    /** Every rater of a cycle. */
+    List<RaterRecord> ratersOfCycle(long cycleId);
+
     /** The form of (cycle, participant, role, part, program), created as a DRAFT when there is none (safe when raced). */
     FormRecord openForm(long cycleId, long participantId, String role, int part, String programCode, String instrumentVersion,
             String source);

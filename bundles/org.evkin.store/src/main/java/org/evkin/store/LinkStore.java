@@ -20,6 +20,18 @@ public interface LinkStore {
     /** The links of one participant's rater source, newest first. */
     List<LinkRecord> linksOf(long cycleId, long participantId, String role);
 
+    /** Every link of a cycle (live or not), for monitoring and reminders. */
+    List<LinkRecord> linksOfCycle(long cycleId);
+
+    /** Reminders sent per participant and role in a cycle. */
+    List<ReminderRecord> reminders(long cycleId);
+
+    /**
+     * Issues a new link with its reminder mail (the old links of that source are revoked) and counts the reminder, all in
+     * one transaction; escalation mails (may be empty) go out in the same transaction and mark the reminder escalated.
+     */
+    void remind(LinkRecord newLink, MailOutbox.NewMail reminder, List<MailOutbox.NewMail> escalations);
+
     /** Revokes every live link of that rater source (e.g. before a new one is sent). */
     int revoke(long cycleId, long participantId, String role, Instant at);
 }

@@ -46,6 +46,8 @@ class FormFlowIT {
             evkin.writeConfig("org.evkin.mail.cfg", "smtp.host=127.0.0.1\nsmtp.port=" + smtpPort
                     + "\nfrom.address=evkin@kemnaker.go.id\npoll.seconds=1\n");
             evkin.writeConfig("org.evkin.invitations.cfg", "base.url=http://127.0.0.1:" + evkin.port + "\n");
+            // every unfinished rater counts as late at once; the first reminder is escalated
+            evkin.writeConfig("org.evkin.monitoring.cfg", "reminder.after.hours=0\nreminder.check.hours=0\nescalate.after.reminders=1\n");
             evkin.env("EVKIN_ADMIN_EMAIL", AdminApiIT.ADMIN_EMAIL).env("EVKIN_ADMIN_PASSWORD", AdminApiIT.ADMIN_PASSWORD);
             evkin.start().awaitReady(Duration.ofSeconds(120));
             String admin = AdminApiIT.login(evkin, AdminApiIT.ADMIN_EMAIL, AdminApiIT.ADMIN_PASSWORD);
@@ -130,8 +132,24 @@ class FormFlowIT {
             assertEquals(8, pengguna.path("shortCode").asText().length());
             String penggunaToken = pengguna.path("link").asText().replaceAll(".*/t/", "");
 
-            String atasan = tokenFrom(smtp, "atasan@example.go.id", evkin);
-            String rekan = tokenFrom(smtp, "rekan@example.go.id", evkin);
+            String firstAtasan = tokenFrom(smtp, "atasan@example.go.id", evkin);
+            assertEquals(200, send(evkin, "GET", "/api/t/" + firstAtasan, null, null).statusCode());
+
+            // the admin sees who is late and reminds them with one click: a fresh link each, escalated to participant and admin
+            JsonNode progress = call(evkin, "GET", "/api/cycles/" + cycle + "/monitoring", admin, null, 200);
+            assertEquals(1, progress.path("eligible").asInt());
+            assertEquals(0, progress.path("complete").asInt());
+            List<String> lateRoles = new ArrayList<>();
+            progress.path("late").forEach(l -> lateRoles.add(l.path("role").asText()));
+            assertTrue(lateRoles.containsAll(List.of("ATASAN", "REKAN", "PENGGUNA")) && !lateRoles.contains("DIRI"), lateRoles.toString());
+            JsonNode reminded = call(evkin, "POST", "/api/cycles/" + cycle + "/reminders", admin, null, 200);
+            assertEquals(2, reminded.path("reminded").asInt(), reminded.toString());
+            assertEquals(1, reminded.path("withoutEmail").asInt());
+            assertEquals(2, reminded.path("escalated").asInt());
+            awaitMails(smtp, 7, evkin);
+            assertEquals(410, send(evkin, "GET", "/api/t/" + firstAtasan, null, null).statusCode(), "the reminder's link replaces it");
+            String atasan = latestTokenFrom(smtp, "atasan@example.go.id", evkin);
+            String rekan = latestTokenFrom(smtp, "rekan@example.go.id", evkin);
             JsonNode atasanAccess = call(evkin, "GET", "/api/t/" + atasan, null, null, 200);
             assertEquals("ATASAN", atasanAccess.path("role").asText());
             assertTrue(atasanAccess.path("participant").path("nip").isNull(), "raters do not see the NIP");
@@ -156,10 +174,14 @@ class FormFlowIT {
             assertEquals(410, send(evkin, "GET", "/api/t/" + atasan, null, null).statusCode());
             assertEquals(404, send(evkin, "GET", "/api/t/" + "x".repeat(43), null, null).statusCode());
 
-            awaitMails(smtp, 4, evkin);
-            assertEquals(1, count(smtp, "siti@example.go.id"), "each mail once");
-            assertEquals(2, count(smtp, "atasan@example.go.id"), "the invitation and the resent link");
-            assertEquals(1, count(smtp, "rekan@example.go.id"));
+            JsonNode done = call(evkin, "GET", "/api/cycles/" + cycle + "/monitoring", admin, null, 200);
+            assertEquals(1, done.path("complete").asInt(), done.toString());
+            assertEquals(0, done.path("late").size());
+            awaitMails(smtp, 10, evkin);
+            assertEquals(3, count(smtp, "siti@example.go.id"), "the invitation and two escalations, each once");
+            assertEquals(3, count(smtp, "atasan@example.go.id"), "the invitation, the reminder and the resent link");
+            assertEquals(2, count(smtp, "rekan@example.go.id"), "the invitation and the reminder");
+            assertEquals(2, count(smtp, AdminApiIT.ADMIN_EMAIL), "escalations to the admin who sent the reminders");
             assertEquals(List.of(), evkin.stackTraceLines());
         } finally {
             smtp.stop();
@@ -179,6 +201,20 @@ class FormFlowIT {
             Thread.sleep(100);
         }
         throw new AssertionError("no mail with a link reached " + to + "\n" + evkin.log());
+    }
+
+    private static String latestTokenFrom(GreenMail smtp, String to, RunningDistribution evkin) throws Exception {
+        String token = null;
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (m.getRecipients(Message.RecipientType.TO)[0].toString().equals(to)) {
+                Matcher matcher = LINK.matcher(GreenMailUtil.getBody(m).replace("=\r\n", "").replace("=3D", "="));
+                if (matcher.find()) {
+                    token = matcher.group(1);
+                }
+            }
+        }
+        assertNotNull(token, "no mail with a link reached " + to + "\n" + evkin.log());
+        return token;
     }
 
     private static void awaitMails(GreenMail smtp, int n, RunningDistribution evkin) throws Exception {

@@ -88,6 +88,9 @@ public class ApiServlet extends HttpServlet {
     private volatile org.evkin.workflow.ResponseImportService responseImports;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile org.evkin.workflow.MonitoringService monitoring;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile org.evkin.mail.MailStatus mail;
 
     @Activate
@@ -117,7 +120,8 @@ public class ApiServlet extends HttpServlet {
         rc.register(new AuthResource(() -> auth));
         rc.register(new AccountsResource(() -> auth, authenticator));
         rc.register(new LinkResource(() -> forms));
-        rc.register(new CyclesResource(() -> cycles, () -> enrolments, () -> invitations, () -> responseImports, authenticator));
+        rc.register(new CyclesResource(() -> cycles, () -> enrolments, () -> invitations, () -> responseImports,
+                () -> monitoring, authenticator));
         return rc;
     }
 

@@ -28,6 +28,7 @@ import org.evkin.workflow.Cycle;
 import org.evkin.workflow.CycleService;
 import org.evkin.workflow.EnrolmentService;
 import org.evkin.workflow.InvitationService;
+import org.evkin.workflow.MonitoringService;
 import org.evkin.workflow.ResponseImportService;
 
 /** Cycles, their batteries, participant imports and invitations, for admins with an API token. */
@@ -40,6 +41,7 @@ public class CyclesResource {
     private final Supplier<EnrolmentService> enrolments;
     private final Supplier<InvitationService> invitations;
     private final Supplier<ResponseImportService> responses;
+    private final Supplier<MonitoringService> monitoring;
     private final Authenticator authenticator;
 
     @Context
@@ -49,8 +51,9 @@ public class CyclesResource {
     private HttpServletRequest request;
 
     CyclesResource(Supplier<CycleService> cycles, Supplier<EnrolmentService> enrolments, Supplier<InvitationService> invitations,
-            Supplier<ResponseImportService> responses, Authenticator authenticator) {
+            Supplier<ResponseImportService> responses, Supplier<MonitoringService> monitoring, Authenticator authenticator) {
         this.responses = responses;
+        this.monitoring = monitoring;
         this.cycles = cycles;
         this.enrolments = enrolments;
         this.invitations = invitations;
@@ -123,6 +126,22 @@ public class CyclesResource {
         Account a = authenticator.require(headers);
         byte[] file = body();
         return need(responses).importResponses(a, id, file, !"false".equalsIgnoreCase(commit));
+    }
+
+    @GET
+    @Path("{id}/monitoring")
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Object monitoring(@PathParam("id") long id) {
+        Account a = authenticator.require(headers);
+        return need(monitoring).progress(a, id);
+    }
+
+    @POST
+    @Path("{id}/reminders")
+    @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
+    public Object remind(@PathParam("id") long id) {
+        Account a = authenticator.require(headers);
+        return need(monitoring).remind(a, id);
     }
 
     @POST

@@ -16,6 +16,8 @@ public interface FormMapper {
 
     List<RaterRecord> raters(@Param("cycleId") long cycleId, @Param("participantId") long participantId);
 
+    List<RaterRecord> ratersOfCycle(@Param("cycleId") long cycleId);
+
     int insertFormIgnore(@Param("cycleId") long cycleId, @Param("participantId") long participantId, @Param("role") String role,
             @Param("part") int part, @Param("program") String program, @Param("version") String version,
             @Param("source") String source, @Param("now") Instant now);

@@ -52,6 +52,11 @@ public class FormStoreComponent implements FormStore {
     }
 
     @Override
+    public List<RaterRecord> ratersOfCycle(long cycleId) {
+        return sessions.inTransaction(s -> s.getMapper(FormMapper.class).ratersOfCycle(cycleId));
+    }
+
+    @Override
     public FormRecord openForm(long cycleId, long participantId, String role, int part, String programCode, String instrumentVersion,
             String source) {
         return sessions.inTransaction(s -> {

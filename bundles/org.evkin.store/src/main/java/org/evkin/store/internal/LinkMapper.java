@@ -16,6 +16,16 @@ public interface LinkMapper {
 
     List<LinkRecord> linksOf(@Param("cycleId") long cycleId, @Param("participantId") long participantId, @Param("role") String role);
 
+    List<LinkRecord> linksOfCycle(@Param("cycleId") long cycleId);
+
+    List<org.evkin.store.ReminderRecord> reminders(@Param("cycleId") long cycleId);
+
+    int countReminder(@Param("cycleId") long cycleId, @Param("participantId") long participantId, @Param("role") String role,
+            @Param("at") Instant at);
+
+    int markEscalated(@Param("cycleId") long cycleId, @Param("participantId") long participantId, @Param("role") String role,
+            @Param("at") Instant at);
+
     int revoke(@Param("cycleId") long cycleId, @Param("participantId") long participantId, @Param("role") String role,
             @Param("at") Instant at);
 }

@@ -48,6 +48,38 @@ public class LinkStoreComponent implements LinkStore {
     }
 
     @Override
+    public List<LinkRecord> linksOfCycle(long cycleId) {
+        return sessions.inTransaction(s -> s.getMapper(LinkMapper.class).linksOfCycle(cycleId));
+    }
+
+    @Override
+    public List<org.evkin.store.ReminderRecord> reminders(long cycleId) {
+        return sessions.inTransaction(s -> s.getMapper(LinkMapper.class).reminders(cycleId));
+    }
+
+    @Override
+    public void remind(LinkRecord newLink, MailOutbox.NewMail reminder, List<MailOutbox.NewMail> escalations) {
+        sessions.inTransaction(s -> {
+            LinkMapper links = s.getMapper(LinkMapper.class);
+            MailOutboxMapper outbox = s.getMapper(MailOutboxMapper.class);
+            Instant now = newLink.createdAt();
+            links.revoke(newLink.cycleId(), newLink.participantId(), newLink.role(), now);
+            links.insert(newLink);
+            if (reminder != null) {
+                outbox.insert(reminder, now);
+            }
+            links.countReminder(newLink.cycleId(), newLink.participantId(), newLink.role(), now);
+            for (MailOutbox.NewMail m : escalations) {
+                outbox.insert(m, now);
+            }
+            if (!escalations.isEmpty()) {
+                links.markEscalated(newLink.cycleId(), newLink.participantId(), newLink.role(), now);
+            }
+            return null;
+        });
+    }
+
+    @Override
     public int revoke(long cycleId, long participantId, String role, Instant at) {
         return sessions.inTransaction(s -> s.getMapper(LinkMapper.class).revoke(cycleId, participantId, role, at));
     }
