@@ -140,8 +140,19 @@ public class ApiServlet extends HttpServlet {
         }
     }
 
+    /** Largest JSON body; files (imports, bundles) have their own, larger limits. */
+    static final long MAX_JSON_BYTES = 1_000_000L;
+
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        String type = req.getContentType();
+        if (type != null && type.toLowerCase().startsWith("application/json") && req.getContentLengthLong() > MAX_JSON_BYTES) {
+            resp.setStatus(413);
+            resp.setContentType("application/json;charset=UTF-8");
+            resp.getWriter().write("{\"error\":\"tooLarge\",\"message\":\""
+                    + Messages.get(java.util.List.of(), "error.tooLarge", MAX_JSON_BYTES) + "\"}");
+            return;
+        }
         jersey.service(req, resp);
     }
 

@@ -38,6 +38,11 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (e instanceof BadRequest b) {
             return json(b.status, b.code, message(b.messageKey, b.args)).build();
         }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                return json(400, "badJson", message("error.badJson")).build();
+            }
+        }
         if (e instanceof StoreUnavailableException) {
             LOG.warn("Answered 503: {}", e.getMessage());
             return json(503, "unavailable", message("error.unavailable")).header("Retry-After", "5").build();
