@@ -11,6 +11,12 @@ import java.util.List;
  */
 public interface FormService {
 
+    /**
+     * The credential prefix for a service user without e-mail: every method also accepts "k:" followed by the short
+     * code in place of a link's token. Unknown codes are counted; too many in a short time lock short codes for a while.
+     */
+    String SHORT_CODE_PREFIX = "k:";
+
     LinkAccess access(String token);
 
     /** The participant confirms the identity shown (nama, NIP, instansi, jenjang). */

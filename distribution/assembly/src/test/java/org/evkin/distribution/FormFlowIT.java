@@ -131,6 +131,10 @@ class FormFlowIT {
                     Map.of("name", "Pak Joko (pencari kerja)"), 200);
             assertEquals(8, pengguna.path("shortCode").asText().length());
             String penggunaToken = pengguna.path("link").asText().replaceAll(".*/t/", "");
+            // the short code opens the same forms as the link, e.g. typed by a job seeker on the landing page
+            String code = pengguna.path("shortCode").asText();
+            assertEquals("PENGGUNA", call(evkin, "GET", "/api/t/k:" + code.toLowerCase(), null, null, 200).path("role").asText());
+            assertEquals(404, send(evkin, "GET", "/api/t/k:ZZZZ2222", null, null).statusCode());
 
             String firstAtasan = tokenFrom(smtp, "atasan@example.go.id", evkin);
             assertEquals(200, send(evkin, "GET", "/api/t/" + firstAtasan, null, null).statusCode());

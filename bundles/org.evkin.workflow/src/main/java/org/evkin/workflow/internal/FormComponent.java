@@ -89,12 +89,44 @@ public class FormComponent implements FormService {
         }
     }
 
+    /** Unknown short codes in the last 10 minutes: beyond 100, short codes are locked (40 bits stay out of reach). */
+    private final java.util.Deque<Instant> unknownCodes = new java.util.ArrayDeque<>();
+    static final int MAX_UNKNOWN_CODES = 100;
+
     private Context resolve(String token) {
+        if (token != null && token.startsWith(SHORT_CODE_PREFIX)) {
+            return resolveShortCode(token.substring(SHORT_CODE_PREFIX.length()));
+        }
         if (token == null || token.length() != Tokens.TOKEN_LENGTH) {
             throw new WorkflowException(Kind.NOT_FOUND, "unknownLink", Texts.get("link.unknown"));
         }
         LinkRecord link = links.byTokenHash(Tokens.hash(token))
                 .orElseThrow(() -> new WorkflowException(Kind.NOT_FOUND, "unknownLink", Texts.get("link.unknown")));
+        return context(link);
+    }
+
+    private Context resolveShortCode(String typed) {
+        Instant now = Instant.now();
+        synchronized (unknownCodes) {
+            while (!unknownCodes.isEmpty() && unknownCodes.peekFirst().isBefore(now.minusSeconds(600))) {
+                unknownCodes.removeFirst();
+            }
+            if (unknownCodes.size() >= MAX_UNKNOWN_CODES) {
+                throw new WorkflowException(Kind.LOCKED, "tooManyCodes", Texts.get("link.tooManyCodes"));
+            }
+        }
+        String code = Tokens.normalizeShortCode(typed);
+        Optional<LinkRecord> link = code == null ? Optional.empty() : links.byShortCode(code);
+        if (link.isEmpty()) {
+            synchronized (unknownCodes) {
+                unknownCodes.addLast(now);
+            }
+            throw new WorkflowException(Kind.NOT_FOUND, "unknownLink", Texts.get("link.unknown"));
+        }
+        return context(link.get());
+    }
+
+    private Context context(LinkRecord link) {
         if (link.revokedAt() != null) {
             throw new WorkflowException(Kind.GONE, "replacedLink", Texts.get("link.replaced"));
         }
