@@ -61,6 +61,21 @@ class DistributionIT {
         }
     }
 
+    /** Test-scoped dependencies of this module must never push a bundle out of system/ (Maven's scope mediation). */
+    @Test
+    void theDistributionHoldsEveryBundleOfTheFeatures() throws Exception {
+        java.util.Set<String> jars;
+        try (var s = java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("evkin.distribution", "target/evkin"), "system"))) {
+            jars = s.map(p -> p.getFileName().toString().replaceAll("-\\d[^-]*(-SNAPSHOT)?\\.jar$", "")).collect(java.util.stream.Collectors.toSet());
+        }
+        for (String bundle : java.util.List.of("org.evkin.model", "org.evkin.store", "org.evkin.instrument", "org.evkin.security",
+                "org.evkin.exchange", "org.evkin.workflow", "org.evkin.mail", "org.evkin.rest", "org.evkin.web", "freemarker",
+                "jackson-databind", "jackson-core", "jakarta.mail-api", "angus-mail", "mariadb-java-client", "HikariCP", "mybatis",
+                "bcprov-jdk18on", "org.apache.felix.http.jetty12", "jersey-server", "commons-io")) {
+            assertTrue(jars.contains(bundle), bundle + " is missing from system/: " + new java.util.TreeSet<>(jars));
+        }
+    }
+
     @Test
     void errorsAreJsonInIndonesianWithoutStackTraces() throws Exception {
         try (RunningDistribution evkin = RunningDistribution.copy("errors")) {
