@@ -265,7 +265,9 @@ public class FormComponent implements FormService {
         if (forms.rater(c.cycle().id(), c.participant().id(), "ATASAN").isEmpty()) {
             throw new WorkflowException(Kind.CONFLICT, "profileFirst", Texts.get("profile.first"));
         }
-        boolean selfDone = access(c).programs().stream().allMatch(p -> "SUBMITTED".equals(p.formStatus()));
+        // the self-assessments of programs still open must be submitted; a closed, unsubmitted one does not block
+        boolean selfDone = access(c).programs().stream().filter(LinkAccess.Program::open)
+                .allMatch(p -> "SUBMITTED".equals(p.formStatus()));
         if (!selfDone) {
             throw new WorkflowException(Kind.CONFLICT, "afterSelf", Texts.get("pengguna.afterSelf"));
         }
@@ -283,7 +285,8 @@ public class FormComponent implements FormService {
         RaterStatus status = monitoring(c).stream().filter(s -> s.role() == RaterRole.PENGGUNA).findFirst().orElseThrow();
         if (handOver != null) {
             String[] parts = handOver.split(" ", 2);
-            return new RaterStatus(status.role(), status.name(), status.email(), true, status.submitted(), status.expected(), parts[0], parts[1]);
+            return new RaterStatus(status.role(), status.name(), status.email(), true, status.submitted(), status.expected(), parts[0],
+                    parts[1], status.phone());
         }
         return status;
     }
@@ -310,7 +313,7 @@ public class FormComponent implements FormService {
                     && (f.part() == 1 || programs.contains(f.programCode()))).count();
             boolean invited = !links.linksOf(cycleId, pid, role.name()).isEmpty();
             out.add(new RaterStatus(role, r.map(RaterRecord::name).orElse(null), r.map(RaterRecord::email).orElse(null), invited,
-                    submitted, expected, null, null));
+                    submitted, expected, null, null, r.map(RaterRecord::phone).orElse(null)));
         }
         return out;
     }
@@ -328,7 +331,7 @@ public class FormComponent implements FormService {
         RaterStatus s = monitoring(c).stream().filter(x -> x.role() == role).findFirst().orElseThrow();
         if (handOver != null) {
             String[] parts = handOver.split(" ", 2);
-            return new RaterStatus(s.role(), s.name(), s.email(), true, s.submitted(), s.expected(), parts[0], parts[1]);
+            return new RaterStatus(s.role(), s.name(), s.email(), true, s.submitted(), s.expected(), parts[0], parts[1], s.phone());
         }
         return s;
     }
