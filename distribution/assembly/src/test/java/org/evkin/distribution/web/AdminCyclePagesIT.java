@@ -378,7 +378,7 @@ class AdminCyclePagesIT {
     private static void submit(By button) {
         WebElement old = browser.driver.findElement(By.tagName("html"));
         browser.driver.findElement(button).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(Browser.gone(old));
     }
 
     private static String h1() {

@@ -141,4 +141,25 @@ final class Browser implements AutoCloseable {
             service.stop();
         }
     }
+
+    /**
+     * Waits until the given element is gone from the document, e.g. the old page's html element after a form post.
+     * Chromium answers a gone node either as stale or as "Node with given id does not belong to the document": both
+     * mean the same here (ExpectedConditions.stalenessOf only knows the first).
+     */
+    static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(org.openqa.selenium.WebElement old) {
+        return driver -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
+    }
 }
