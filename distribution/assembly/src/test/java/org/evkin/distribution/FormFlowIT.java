@@ -47,7 +47,7 @@ class FormFlowIT {
                     + "\nfrom.address=evkin@kemnaker.go.id\npoll.seconds=1\n");
             evkin.writeConfig("org.evkin.invitations.cfg", "base.url=http://127.0.0.1:" + evkin.port + "\n");
             // every unfinished rater counts as late at once; the first reminder is escalated
-            evkin.writeConfig("org.evkin.monitoring.cfg", "reminder.after.hours=0\nreminder.check.hours=0\nescalate.after.reminders=1\n");
+            evkin.writeConfig("org.evkin.monitoring.cfg", "reminder.after.hours=0\nreminder.check.seconds=0\nescalate.after.reminders=1\n");
             evkin.env("EVKIN_ADMIN_EMAIL", AdminApiIT.ADMIN_EMAIL).env("EVKIN_ADMIN_PASSWORD", AdminApiIT.ADMIN_PASSWORD);
             evkin.start().awaitReady(Duration.ofSeconds(120));
             String admin = AdminApiIT.login(evkin, AdminApiIT.ADMIN_EMAIL, AdminApiIT.ADMIN_PASSWORD);

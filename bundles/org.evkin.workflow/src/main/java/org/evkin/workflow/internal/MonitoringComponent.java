@@ -86,8 +86,13 @@ public class MonitoringComponent implements MonitoringService {
             t.setDaemon(true);
             return t;
         });
-        if (config.reminder_check_hours() > 0) {
-            scheduler.scheduleWithFixedDelay(this::remindAllCycles, 1, config.reminder_check_hours() * 60L, TimeUnit.MINUTES);
+        int every = config.reminder_check_seconds();
+        if (every != 0 && every < 10) {
+            throw new IllegalArgumentException("setting 'reminder.check.seconds' in config/org.evkin.monitoring.cfg must be 0 (off) or"
+                    + " at least 10, not " + every);
+        }
+        if (every > 0) {
+            scheduler.scheduleWithFixedDelay(this::remindAllCycles, every, every, TimeUnit.SECONDS);
         }
     }
 

@@ -11,9 +11,9 @@ public @interface MonitoringConfig {
             + " late and is reminded (0-1440; 0: at once).")
     int reminder_after_hours() default 72;
 
-    @AttributeDefinition(description = "Hours between automatic reminder runs over every cycle; 0 turns automatic reminders off"
-            + " (admins can still send them with one click).")
-    int reminder_check_hours() default 24;
+    @AttributeDefinition(description = "Seconds between automatic reminder runs over every cycle (default one day; at least 10);"
+            + " 0 turns automatic reminders off (admins can still send them with one click).")
+    int reminder_check_seconds() default 86_400;
 
     @AttributeDefinition(description = "After this many reminders a late rater is escalated to the participant and the admin.")
     int escalate_after_reminders() default 2;

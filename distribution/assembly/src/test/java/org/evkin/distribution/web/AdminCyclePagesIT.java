@@ -82,7 +82,7 @@ class AdminCyclePagesIT {
                 + "\nfrom.address=evkin@kemnaker.go.id\npoll.seconds=1\n");
         evkin.config("org.evkin.invitations.cfg", "base.url=" + evkin.url("") + "\n");
         // raters count as late at once; no automatic runs; no escalation in this test
-        evkin.config("org.evkin.monitoring.cfg", "reminder.after.hours=0\nreminder.check.hours=0\nescalate.after.reminders=9\n");
+        evkin.config("org.evkin.monitoring.cfg", "reminder.after.hours=0\nreminder.check.seconds=0\nescalate.after.reminders=9\n");
         evkin.start();
         browser = Browser.start(work);
         apiToken = apiLogin(AdminDistribution.ADMIN_EMAIL, AdminDistribution.ADMIN_PASSWORD);

@@ -109,7 +109,7 @@ class WholeCycleIT {
         evkin.config("org.evkin.invitations.cfg", "base.url=" + evkin.url("") + "\n");
         // an unfinished rater counts as late at once (so "no late rater" at the end means something); no automatic
         // reminder runs, so that every mail in this test comes from a step of the scenario
-        evkin.config("org.evkin.monitoring.cfg", "reminder.after.hours=0\nreminder.check.hours=0\nescalate.after.reminders=9\n");
+        evkin.config("org.evkin.monitoring.cfg", "reminder.after.hours=0\nreminder.check.seconds=0\nescalate.after.reminders=9\n");
         evkin.start();
         browser = Browser.start(work);
         awaitInstrument();
