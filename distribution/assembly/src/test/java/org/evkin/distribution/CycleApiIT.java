@@ -115,6 +115,38 @@ class CycleApiIT {
     }
 
     @Test
+    @Order(35)
+    void importsAnXlsxFileWithNumericCells() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "EvKin", "1.0");
+        org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("Peserta");
+        String[] header = HEADER.strip().split(";");
+        for (int c = 0; c < header.length; c++) {
+            ws.value(0, c, header[c]);
+        }
+        Object[] row = {"199404042020014004", "Wayan Sudarma", "wayan@example.go.id", "", "PK", "Ahli Madya", "Disnaker Provinsi Bali",
+            "Bali", "Kota Denpasar", "COP-BISINDO-2025", 88.75};
+        for (int c = 0; c < row.length; c++) {
+            if (row[c] instanceof Number n) {
+                ws.value(1, c, n);
+            } else if (!"".equals(row[c])) {
+                ws.value(1, c, (String) row[c]);
+            }
+        }
+        wb.finish();
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/api/cycles/" + cycle + "/participants/import"))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).timeout(Duration.ofSeconds(60)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode b = body(r);
+        assertEquals(1, b.path("participantsCreated").asInt(), b.toString());
+        assertEquals("88.75", b.path("preview").get(0).path("trainingScore").asText());
+        assertEquals("AHLI_MADYA", b.path("preview").get(0).path("level").asText());
+    }
+
+    @Test
     @Order(4)
     void aFileWithErrorsIsRejectedWholeWithEveryErrorByRowAndColumn() throws Exception {
         String bad = CSV.replace("85,5", "8,5,1").replace(";Jateng;", ";Atlantis;")
