@@ -162,4 +162,20 @@ final class Browser implements AutoCloseable {
             }
         };
     }
+
+    /**
+     * The text of the first element found, read again if the page was replaced between finding and reading it (a
+     * navigation started by a key press or a click may still be under way).
+     */
+    static String textOf(org.openqa.selenium.WebDriver driver, org.openqa.selenium.By by) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return driver.findElement(by).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
 }

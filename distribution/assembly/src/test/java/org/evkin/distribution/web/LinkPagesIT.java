@@ -235,7 +235,7 @@ class LinkPagesIT {
         awaitDraft(siti, "/part2/" + BISINDO, "answers", 8);
         browser.driver.setNetworkConditions(offline(true));
         d.findElement(By.id(items.get(8) + "-3")).click();
-        new WebDriverWait(d, Duration.ofSeconds(15)).until(x -> text("[data-status]").startsWith("Belum tersimpan"));
+        new WebDriverWait(d, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(x -> text("[data-status]").startsWith("Belum tersimpan"));
         REPORT.put("autosave without a connection", "'" + text("[data-status]") + "'");
         assertEquals("Belum tersimpan \u2014 koneksi terputus, akan dicoba lagi", text("[data-status]"));
         browser.driver.deleteNetworkConditions();
@@ -555,7 +555,7 @@ class LinkPagesIT {
     }
 
     private static String h1() {
-        return browser.driver.findElement(By.tagName("h1")).getText();
+        return Browser.textOf(browser.driver, By.tagName("h1"));
     }
 
     private static String text(String css) {
@@ -582,7 +582,7 @@ class LinkPagesIT {
     }
 
     private static WebElement waitFor(WebDriver d, By by) {
-        return new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(by));
+        return new WebDriverWait(d, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     private static void waitForText(By by, String text) {
@@ -601,7 +601,7 @@ class LinkPagesIT {
     }
 
     private static void waitForUrl(WebDriver d, String path) {
-        new WebDriverWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(evkin.url(path)));
+        new WebDriverWait(d, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlToBe(evkin.url(path)));
     }
 
     /** Empties the autosave status, so that the next "Tersimpan" seen is the next save's. */
@@ -610,7 +610,7 @@ class LinkPagesIT {
     }
 
     private static void waitForSaved() {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(x -> text("[data-status]").matches("Tersimpan \\d{1,2}\\.\\d{2}"));
     }
 

@@ -171,7 +171,7 @@ class WholeCycleIT {
         setDate("baru-mulai", today.minusDays(1));
         setDate("baru-selesai", today.plusDays(30));
         submit(By.cssSelector("#baru-judul + form button[type=submit]"));
-        new WebDriverWait(browser.driver, WAIT).until(ExpectedConditions.urlContains("disimpan=" + PROGRAM));
+        new WebDriverWait(browser.driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlContains("disimpan=" + PROGRAM));
         assertEquals("Jadwal program " + PROGRAM + " sudah disimpan.", text("[role=status]"));
         String batteries = browser.driver.findElement(By.id("baterai-tabel")).findElement(By.xpath("..")).getText();
         assertTrue(batteries.contains(PROGRAM) && batteries.contains("Aktif"), batteries);
@@ -196,7 +196,7 @@ class WholeCycleIT {
         assertTrue(rows.contains(NAME) && rows.contains("Kabupaten Bantul"), rows);
         checkPage("admin: import preview");
         submit(By.xpath("//main//button[normalize-space()='Impor sekarang']"));
-        new WebDriverWait(browser.driver, WAIT).until(d -> "Hasil impor peserta".equals(h1()));
+        new WebDriverWait(browser.driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> "Hasil impor peserta".equals(h1()));
         assertEquals("Impor berhasil: 1 baris disimpan.", text("[role=status]"));
         checkPage("admin: import result");
 
@@ -465,11 +465,11 @@ class WholeCycleIT {
     }
 
     private WebElement waitFor(By by) {
-        return new WebDriverWait(browser.driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
+        return new WebDriverWait(browser.driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     private void waitForUrl(String path) {
-        new WebDriverWait(browser.driver, WAIT).until(ExpectedConditions.urlToBe(evkin.url(path)));
+        new WebDriverWait(browser.driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlToBe(evkin.url(path)));
     }
 
     private void waitForText(By by, String start) {
@@ -489,8 +489,8 @@ class WholeCycleIT {
     /** Clicks a link (waiting until it is there) and waits until the next page has replaced this one. */
     private void click(By link) {
         WebElement old = browser.driver.findElement(By.tagName("html"));
-        new WebDriverWait(browser.driver, WAIT).until(ExpectedConditions.elementToBeClickable(link)).click();
-        new WebDriverWait(browser.driver, WAIT).until(Browser.gone(old));
+        new WebDriverWait(browser.driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.elementToBeClickable(link)).click();
+        new WebDriverWait(browser.driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(Browser.gone(old));
     }
 
     /** Clicks a submit button and waits until the next page has replaced this one. */
@@ -499,7 +499,7 @@ class WholeCycleIT {
     }
 
     private String h1() {
-        return browser.driver.findElement(By.tagName("h1")).getText();
+        return Browser.textOf(browser.driver, By.tagName("h1"));
     }
 
     private String text(String css) {
