@@ -54,7 +54,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(name = "org.evkin.forms", service = FormService.class, configurationPid = "org.evkin.invitations")
 public class FormComponent implements FormService {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("id"));
+    private static final DateTimeFormatter DATE = InvitationComponent.DATE;
 
     private final LinkStore links;
     private final ParticipantStore participants;
@@ -68,8 +68,7 @@ public class FormComponent implements FormService {
     public FormComponent(InvitationConfig config, @Reference LinkStore links, @Reference ParticipantStore participants,
             @Reference CycleStore cycles, @Reference FormStore forms, @Reference InstrumentRegistry instruments,
             @Reference CompetencyModel model) {
-        String base = config.base_url().strip();
-        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.baseUrl = InvitationComponent.baseUrl(config.base_url());
         this.links = links;
         this.participants = participants;
         this.cycles = cycles;

@@ -44,7 +44,8 @@ public class InvitationComponent implements InvitationService {
     private static final Logger LOG = LoggerFactory.getLogger(InvitationComponent.class);
     static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     static final String PARTICIPANT_ROLE = "DIRI";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("id"));
+    /** How mails and pages write a date: "30 November 2025". */
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("id"));
 
     private final CycleStore cycles;
     private final ParticipantStore participants;
@@ -59,11 +60,17 @@ public class InvitationComponent implements InvitationService {
         if (!base.matches("https?://[^\\s/]+(/[^\\s]*)?")) {
             throw new IllegalArgumentException("setting 'base.url' in config/org.evkin.invitations.cfg is not an http(s) address: " + base);
         }
-        this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.baseUrl = baseUrl(base);
         this.cycles = cycles;
         this.participants = participants;
         this.links = links;
         this.instruments = instruments;
+    }
+
+    /** The configured public address without a trailing slash; personal links are built on it. */
+    static String baseUrl(String configured) {
+        String base = configured.strip();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     @Override

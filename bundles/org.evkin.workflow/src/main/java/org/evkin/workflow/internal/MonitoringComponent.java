@@ -3,12 +3,10 @@ package org.evkin.workflow.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
@@ -54,7 +52,6 @@ import org.slf4j.LoggerFactory;
 public class MonitoringComponent implements MonitoringService {
 
     private static final Logger LOG = LoggerFactory.getLogger(MonitoringComponent.class);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("id"));
     private static final Account SYSTEM = new Account(0, "sistem@evkin", "EvKin", Role.NATIONAL_ADMIN, null, null);
 
     private final CycleStore cycles;
@@ -80,7 +77,7 @@ public class MonitoringComponent implements MonitoringService {
         this.lateAfter = Duration.ofHours(config.reminder_after_hours());
         this.escalateAfter = Math.max(1, config.escalate_after_reminders());
         this.escalationEmail = config.escalation_email().isBlank() ? null : config.escalation_email().strip();
-        this.baseUrl = config.base_url().strip().replaceAll("/$", "");
+        this.baseUrl = InvitationComponent.baseUrl(config.base_url());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "evkin-reminders");
             t.setDaemon(true);
@@ -122,14 +119,20 @@ public class MonitoringComponent implements MonitoringService {
         }
     }
 
-    private List<Person> people(Account actor, long cycleId) {
+    /** What monitoring and reminders read of a cycle, loaded once per call. */
+    private record Snapshot(int participants, List<Person> people, Map<Long, List<FormRecord>> formsBy,
+            Map<String, LinkRecord> liveLinks, Map<String, ReminderRecord> reminders) {
+    }
+
+    private Snapshot snapshot(Account actor, long cycleId) {
         cycles.get(cycleId).orElseThrow(() -> new WorkflowException(Kind.NOT_FOUND, "cycleNotFound", Texts.get("cycle.notFound")));
         Map<Long, List<EnrolmentRecord>> enrolments = participants.enrolmentsOfCycle(cycleId, actor.province(), actor.district())
                 .stream().filter(EnrolmentRecord::eligible).collect(Collectors.groupingBy(EnrolmentRecord::participantId));
         Map<Long, List<FormRecord>> formsBy = forms.formsOfCycle(cycleId).stream()
                 .collect(Collectors.groupingBy(FormRecord::participantId));
+        List<ParticipantRecord> all = participants.participantsOfCycle(cycleId, actor.province(), actor.district());
         List<Person> out = new ArrayList<>();
-        for (ParticipantRecord p : participants.participantsOfCycle(cycleId, actor.province(), actor.district())) {
+        for (ParticipantRecord p : all) {
             List<String> programs = enrolments.getOrDefault(p.id(), List.of()).stream().map(EnrolmentRecord::programCode).toList();
             if (programs.isEmpty() || !actor.covers(p.province(), p.district())) {
                 continue;
@@ -143,14 +146,22 @@ public class MonitoringComponent implements MonitoringService {
             }
             out.add(new Person(p, programs, bySource));
         }
-        return out;
+        Map<String, LinkRecord> liveLinks = new HashMap<>();
+        for (LinkRecord l : links.linksOfCycle(cycleId)) {
+            if (l.revokedAt() == null) {
+                liveLinks.merge(l.participantId() + "|" + l.role(), l, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b);
+            }
+        }
+        Map<String, ReminderRecord> reminders = links.reminders(cycleId).stream()
+                .collect(Collectors.toMap(r -> r.participantId() + "|" + r.role(), r -> r));
+        return new Snapshot(all.size(), out, formsBy, liveLinks, reminders);
     }
 
     @Override
     public CycleProgress progress(Account actor, long cycleId) {
-        List<Person> people = people(actor, cycleId);
-        Map<Long, List<FormRecord>> formsBy = forms.formsOfCycle(cycleId).stream()
-                .collect(Collectors.groupingBy(FormRecord::participantId));
+        Snapshot snapshot = snapshot(actor, cycleId);
+        List<Person> people = snapshot.people();
+        Map<Long, List<FormRecord>> formsBy = snapshot.formsBy();
         Map<String, int[]> byProgram = new TreeMap<>();
         Map<String, int[]> byLevel = new TreeMap<>();
         Map<String, int[]> byProvince = new TreeMap<>();
@@ -174,20 +185,15 @@ public class MonitoringComponent implements MonitoringService {
         }
         List<CycleProgress.Source> sources = new ArrayList<>();
         bySource.forEach((role, v) -> sources.add(new CycleProgress.Source(role, v[0], v[1])));
-        return new CycleProgress(cycleId, participants.participantsOfCycle(cycleId, actor.province(), actor.district()).size(),
-                people.size(), complete, groups(byProgram), groups(byLevel), groups(byProvince), sources, late(cycleId, people));
+        return new CycleProgress(cycleId, snapshot.participants(), people.size(), complete, groups(byProgram), groups(byLevel),
+                groups(byProvince), sources, late(cycleId, snapshot));
     }
 
-    private List<CycleProgress.LateRater> late(long cycleId, List<Person> people) {
-        Map<String, LinkRecord> liveLinks = new HashMap<>();
-        for (LinkRecord l : links.linksOfCycle(cycleId)) {
-            if (l.revokedAt() == null) {
-                liveLinks.merge(l.participantId() + "|" + l.role(), l, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b);
-            }
-        }
+    private List<CycleProgress.LateRater> late(long cycleId, Snapshot snapshot) {
+        List<Person> people = snapshot.people();
+        Map<String, LinkRecord> liveLinks = snapshot.liveLinks();
+        Map<String, ReminderRecord> reminders = snapshot.reminders();
         Map<String, RaterRecord> raters = forms.ratersOfCycle(cycleId).stream()
-                .collect(Collectors.toMap(r -> r.participantId() + "|" + r.role(), r -> r));
-        Map<String, ReminderRecord> reminders = links.reminders(cycleId).stream()
                 .collect(Collectors.toMap(r -> r.participantId() + "|" + r.role(), r -> r));
         Instant cutoff = Instant.now().minus(lateAfter);
         List<CycleProgress.LateRater> out = new ArrayList<>();
@@ -214,15 +220,12 @@ public class MonitoringComponent implements MonitoringService {
     public ReminderReport remind(Account actor, long cycleId) {
         CycleRecord cycle = cycles.get(cycleId)
                 .orElseThrow(() -> new WorkflowException(Kind.NOT_FOUND, "cycleNotFound", Texts.get("cycle.notFound")));
-        List<Person> people = people(actor, cycleId);
-        Map<Long, Person> byId = people.stream().collect(Collectors.toMap(p -> p.p().id(), p -> p));
-        Map<String, ReminderRecord> reminders = links.reminders(cycleId).stream()
-                .collect(Collectors.toMap(r -> r.participantId() + "|" + r.role(), r -> r));
-        Map<String, LinkRecord> liveLinks = new HashMap<>();
-        links.linksOfCycle(cycleId).stream().filter(l -> l.revokedAt() == null)
-                .forEach(l -> liveLinks.merge(l.participantId() + "|" + l.role(), l, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b));
+        Snapshot snapshot = snapshot(actor, cycleId);
+        Map<Long, Person> byId = snapshot.people().stream().collect(Collectors.toMap(p -> p.p().id(), p -> p));
+        Map<String, ReminderRecord> reminders = snapshot.reminders();
+        Map<String, LinkRecord> liveLinks = snapshot.liveLinks();
         int reminded = 0, escalated = 0, withoutEmail = 0;
-        for (CycleProgress.LateRater late : late(cycleId, people)) {
+        for (CycleProgress.LateRater late : late(cycleId, snapshot)) {
             if (late.email() == null) {
                 withoutEmail++;
                 continue;
@@ -237,7 +240,7 @@ public class MonitoringComponent implements MonitoringService {
             String whose = late.role() == RaterRole.DIRI ? "Anda" : person.p().name();
             MailOutbox.NewMail mail = new MailOutbox.NewMail("remind:" + cycleId + ":" + key + ":" + now.toEpochMilli(), late.email(),
                     Texts.get("remind.subject", whose), Texts.get("remind.body", late.name(), whose, cycle.name(), late.submitted(),
-                            late.expected(), link, DATE.format(closes)), null);
+                            late.expected(), link, InvitationComponent.DATE.format(closes)), null);
             ReminderRecord rem = reminders.get(key);
             int sentBefore = rem == null ? 0 : rem.sent();
             List<MailOutbox.NewMail> escalations = new ArrayList<>();
