@@ -69,10 +69,6 @@ final class FormDistribution implements AutoCloseable {
                 }
             }
         }
-        Path system = home.resolve("system");
-        replaceWithLatest(system, "org.evkin.web-", latestWebBundle());
-        addIfMissing(system, "freemarker-", "org/freemarker/freemarker");
-        addIfMissing(system, "core-3.", "com/google/zxing/core");
         int smtpPort = WebDistribution.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -192,51 +188,6 @@ final class FormDistribution implements AutoCloseable {
             }
         } finally {
             smtp.stop();
-        }
-    }
-
-    // ---- jars ----
-
-    private static Path latestWebBundle() throws IOException {
-        Path module = Path.of(System.getProperty("evkin.web.target", "../../bundles/org.evkin.web/target"));
-        if (Files.isDirectory(module)) {
-            try (Stream<Path> s = Files.list(module)) {
-                return s.filter(p -> p.getFileName().toString().matches("org\\.evkin\\.web-[0-9][^/]*(?<!-sources|-tests)\\.jar"))
-                        .max(java.util.Comparator.comparing(p -> p.toFile().lastModified())).orElse(null);
-            }
-        }
-        return null;
-    }
-
-    /** Puts the module's latest build of a bundle in place of the assembled one, when it is newer. */
-    private static void replaceWithLatest(Path system, String prefix, Path jar) throws IOException {
-        if (jar == null) {
-            return;
-        }
-        try (Stream<Path> s = Files.list(system)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
-                if (p.toFile().lastModified() >= jar.toFile().lastModified()) {
-                    return;
-                }
-                Files.delete(p);
-            }
-        }
-        Files.copy(jar, system.resolve(jar.getFileName()));
-    }
-
-    private static void addIfMissing(Path system, String prefix, String repositoryDir) throws IOException {
-        try (Stream<Path> s = Files.list(system)) {
-            if (s.anyMatch(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".jar"))) {
-                return;
-            }
-        }
-        Path repo = Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"))
-                .resolve(repositoryDir);
-        try (Stream<Path> s = Files.walk(repo, 2)) {
-            Path jar = s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".jar")
-                    && !p.toString().endsWith("-sources.jar")).sorted().reduce((a, b) -> b)
-                    .orElseThrow(() -> new AssertionError("Cannot find " + prefix + "*.jar in " + repo));
-            Files.copy(jar, system.resolve(jar.getFileName()));
         }
     }
 }

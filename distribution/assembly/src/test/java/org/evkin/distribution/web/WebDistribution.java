@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -51,8 +50,6 @@ final class WebDistribution implements AutoCloseable {
                 }
             }
         }
-        addIfMissing(home.resolve("system"), "org.evkin.web-", webBundle());
-        addIfMissing(home.resolve("system"), "freemarker-", freemarker());
         WebDistribution d = new WebDistribution(home, freePort());
         d.launch();
         return d;
@@ -106,60 +103,6 @@ final class WebDistribution implements AutoCloseable {
         }
     }
 
-    /** Copies jar into system/ unless a jar whose name starts with prefix is there already (the assembly has it). */
-    private static void addIfMissing(Path system, String prefix, Path jar) throws IOException {
-        try (Stream<Path> s = Files.list(system)) {
-            if (s.anyMatch(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".jar"))) {
-                return;
-            }
-        }
-        Files.copy(jar, system.resolve(jar.getFileName()));
-    }
-
-    /** The web bundle: the module's latest build, else the installed one in the local Maven repository. */
-    private static Path webBundle() throws IOException {
-        Path module = Path.of(System.getProperty("evkin.web.target", "../../bundles/org.evkin.web/target"));
-        if (Files.isDirectory(module)) {
-            try (Stream<Path> s = Files.list(module)) {
-                Optional<Path> jar = s.filter(p -> p.getFileName().toString().matches("org\\.evkin\\.web-.*\\.jar"))
-                        .filter(p -> !p.toString().endsWith("-sources.jar") && !p.toString().endsWith("-tests.jar"))
-                        .max(Comparator.comparing(p -> p.toFile().lastModified()));
-                if (jar.isPresent()) {
-                    return jar.get();
-                }
-            }
-        }
-        return inLocalRepository("org/evkin/org.evkin.web", "org.evkin.web-");
-    }
-
-    /** FreeMarker: the jar on this test's class path (a test dependency), else the local Maven repository. */
-    private static Path freemarker() throws IOException {
-        try {
-            Path p = Path.of(Class.forName("freemarker.template.Configuration").getProtectionDomain().getCodeSource()
-                    .getLocation().toURI());
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        } catch (ReflectiveOperationException | java.net.URISyntaxException | RuntimeException e) {
-            // not on the class path: look in the repository
-        }
-        return inLocalRepository("org/freemarker/freemarker", "freemarker-");
-    }
-
-    private static Path inLocalRepository(String dir, String prefix) throws IOException {
-        Path repo = Path.of(System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository"));
-        Path base = repo.resolve(dir);
-        if (Files.isDirectory(base)) {
-            try (Stream<Path> s = Files.walk(base, 2)) {
-                List<Path> jars = s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".jar")
-                        && !p.toString().endsWith("-sources.jar")).sorted().toList();
-                if (!jars.isEmpty()) {
-                    return jars.get(jars.size() - 1);
-                }
-            }
-        }
-        throw new AssertionError("Cannot find " + prefix + "*.jar in " + base + ": build it first (mvn install -f bundles/org.evkin.web/pom.xml)");
-    }
 
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
