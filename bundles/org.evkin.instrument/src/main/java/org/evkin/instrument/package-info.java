@@ -1,6 +1,6 @@
 /** Instruments of the development programs: their definitions, the registry of deployed versions, deployment problems. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.evkin.instrument;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,12 @@ public final class DescriptorReader {
     static final Pattern VERSION = Pattern.compile("(0|[1-9]\\d{0,5})\\.(0|[1-9]\\d{0,5})\\.(0|[1-9]\\d{0,5})");
     private static final Set<String> ROOT = Set.of("$schema", "code", "version", "title", "organizer", "training", "description",
             "target", "battery", "scale", "items", "report");
+    /** Numbers with a fraction are read as BigDecimal (as written, never through a double): weights, idealThreshold. */
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    /** The rater sources whose weights a report template may set, in the order the platform lists them. */
+    static final List<String> SOURCES = List.of("DIRI", "ATASAN", "REKAN", "PENGGUNA");
     private static final Pattern BAND_MIN = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,2})?");
 
     private final CompetencyModel model;
@@ -277,7 +282,7 @@ public final class DescriptorReader {
         if (r == null) {
             return null;
         }
-        unknown(r, "$.report", Set.of("title", "intro", "closing", "categories"), problems);
+        unknown(r, "$.report", Set.of("title", "intro", "closing", "categories", "weights", "idealThreshold"), problems);
         String title = text(r, "title", "$.report", problems, true);
         String intro = text(r, "intro", "$.report", problems, false);
         String closing = text(r, "closing", "$.report", problems, false);
@@ -315,7 +320,64 @@ public final class DescriptorReader {
                 }
             }
         }
-        return new ReportTemplate(title, intro, closing, bands);
+        Map<String, BigDecimal> weights = weights(r, problems);
+        BigDecimal idealThreshold = idealThreshold(r, problems);
+        return new ReportTemplate(title, intro, closing, bands, weights, idealThreshold);
+    }
+
+    /** Optional $.report.weights: a number ≥ 0 for each of the four sources, at least one above 0; absent = the platform's. */
+    private static Map<String, BigDecimal> weights(JsonNode report, List<Problem> problems) {
+        JsonNode w = report.get("weights");
+        Map<String, BigDecimal> weights = new LinkedHashMap<>();
+        if (w == null) {
+            return weights;
+        }
+        String path = "$.report.weights";
+        if (!w.isObject()) {
+            problems.add(new Problem(path, "must be an object with a weight for each of " + String.join(", ", SOURCES)));
+            return weights;
+        }
+        unknown(w, path, new LinkedHashSet<>(SOURCES), problems);
+        boolean complete = true;
+        for (String source : SOURCES) {
+            JsonNode n = w.get(source);
+            if (n == null) {
+                problems.add(new Problem(path + "." + source, "is required: when weights are given, all four sources "
+                        + String.join(", ", SOURCES) + " need one"));
+                complete = false;
+            } else if (!n.isNumber()) {
+                problems.add(new Problem(path + "." + source, "must be a number, 0 or more, e.g. 1 or 2"));
+                complete = false;
+            } else if (n.decimalValue().signum() < 0) {
+                problems.add(new Problem(path + "." + source, "must not be negative (" + n.decimalValue().toPlainString() + ")"));
+                complete = false;
+            } else {
+                weights.put(source, n.decimalValue());
+            }
+        }
+        if (complete && weights.values().stream().noneMatch(v -> v.signum() > 0)) {
+            problems.add(new Problem(path, "at least one weight must be greater than 0"));
+        }
+        return weights;
+    }
+
+    /** Optional $.report.idealThreshold: the share of the own level's activities for the kondisi kerja ideal, in (0, 1]. */
+    private static BigDecimal idealThreshold(JsonNode report, List<Problem> problems) {
+        JsonNode t = report.get("idealThreshold");
+        if (t == null) {
+            return null;
+        }
+        String path = "$.report.idealThreshold";
+        if (!t.isNumber()) {
+            problems.add(new Problem(path, "must be a number greater than 0 and at most 1, e.g. 0.75"));
+            return null;
+        }
+        BigDecimal value = t.decimalValue();
+        if (value.signum() <= 0 || value.compareTo(BigDecimal.ONE) > 0) {
+            problems.add(new Problem(path, "must be greater than 0 and at most 1, e.g. 0.75 for 75 %, not " + value.toPlainString()));
+            return null;
+        }
+        return value;
     }
 
     private static Target pkLevel(String s) {

@@ -790,6 +790,120 @@ class DescriptorReaderTest {
         assertOnlyProblem(read(d), "$.report.categories[0].predicate", "is required");
     }
 
+    // ---------------------------------------------------------------- report: weights and ideal threshold
+
+    private static ObjectNode withOverrides(String weightsJson, String thresholdJson) {
+        ObjectNode d = compact();
+        ObjectNode report = (ObjectNode) d.get("report");
+        if (weightsJson != null) {
+            report.set("weights", Descriptors.parse(weightsJson));
+        }
+        if (thresholdJson != null) {
+            report.set("idealThreshold", Descriptors.parse(thresholdJson));
+        }
+        return d;
+    }
+
+    @Test
+    void reportWithoutOverridesUsesThePlatformDefaults() {
+        InstrumentDefinition def = read(compact()).definition();
+
+        assertEquals(Map.of(), def.report().weights());
+        assertNull(def.report().idealThreshold());
+    }
+
+    @Test
+    void reportWeightsAndIdealThresholdAreReadBackExactly() {
+        DescriptorReader.Result r = read(withOverrides(
+                "{\"DIRI\": 1, \"ATASAN\": 2, \"REKAN\": 0.5, \"PENGGUNA\": 0}", "0.75"));
+
+        assertTrue(r.ok(), () -> r.problems().toString());
+        Map<String, BigDecimal> w = r.definition().report().weights();
+        assertEquals(List.of("DIRI", "ATASAN", "REKAN", "PENGGUNA"), List.copyOf(w.keySet()));
+        assertEquals(0, w.get("DIRI").compareTo(BigDecimal.ONE));
+        assertEquals(0, w.get("ATASAN").compareTo(new BigDecimal("2")));
+        assertEquals(0, w.get("REKAN").compareTo(new BigDecimal("0.5")));
+        assertEquals(0, w.get("PENGGUNA").signum());
+        assertEquals(0, r.definition().report().idealThreshold().compareTo(new BigDecimal("0.75")));
+    }
+
+    /** The descriptor text with a number written exactly as given (a JsonNode tree would hold it as a double). */
+    private static String withRawThreshold(String number) {
+        return new String(bytes(withOverrides("{\"DIRI\": 0.1, \"ATASAN\": 0.2, \"REKAN\": 0.3, \"PENGGUNA\": 0.4}",
+                "\"@THRESHOLD@\"")), UTF_8).replace("\"@THRESHOLD@\"", number);
+    }
+
+    @Test
+    void decimalOverridesAreNotReadThroughADouble() {
+        // 0.7000000000000000000001 is 0.7 as a double, 1.0000000000000000001 is 1
+        InstrumentDefinition def = read(withRawThreshold("0.7000000000000000000001")).definition();
+
+        assertEquals(new BigDecimal("0.1"), def.report().weights().get("DIRI"));
+        assertEquals(new BigDecimal("0.7000000000000000000001"), def.report().idealThreshold());
+        assertOnlyProblem(read(withRawThreshold("1.0000000000000000001")), "$.report.idealThreshold",
+                "must be greater than 0 and at most 1, e.g. 0.75 for 75 %, not 1.0000000000000000001");
+    }
+
+    @Test
+    void idealThresholdOfOneAloneIsFine() {
+        InstrumentDefinition def = read(withOverrides(null, "1")).definition();
+
+        assertNotNull(def);
+        assertEquals(Map.of(), def.report().weights());
+        assertEquals(0, def.report().idealThreshold().compareTo(BigDecimal.ONE));
+    }
+
+    @Test
+    void theStoredSnapshotTextReadsBackWithTheOverrides() {
+        // the database keeps the descriptor text (InstrumentExtender.version reads it again with this reader)
+        byte[] bytes = bytes(withOverrides("{\"DIRI\": 1, \"ATASAN\": 2, \"REKAN\": 1, \"PENGGUNA\": 1}", "0.8"));
+        InstrumentDefinition deployed = reader.read(bytes).definition();
+        InstrumentDefinition stored = reader.read(DescriptorReader.utf8(bytes).getBytes(UTF_8)).definition();
+
+        assertEquals(deployed, stored);
+        assertEquals(new BigDecimal("0.8"), stored.report().idealThreshold());
+        // a snapshot written before these fields existed still reads, with the platform's defaults
+        InstrumentDefinition old = reader.read(DescriptorReader.utf8(bytes(compact())).getBytes(UTF_8)).definition();
+        assertEquals(Map.of(), old.report().weights());
+        assertNull(old.report().idealThreshold());
+    }
+
+    @ParameterizedTest(name = "weights {0}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"DIRI\": 1, \"ATASAN\": 2, \"REKAN\": 1}                      | $.report.weights.PENGGUNA | is required: when weights are given, all four sources",
+        "{\"DIRI\": 1, \"ATASAN\": -2, \"REKAN\": 1, \"PENGGUNA\": 1}  | $.report.weights.ATASAN   | must not be negative (-2)",
+        "{\"DIRI\": \"1\", \"ATASAN\": 2, \"REKAN\": 1, \"PENGGUNA\": 1} | $.report.weights.DIRI | must be a number, 0 or more",
+        "{\"DIRI\": null, \"ATASAN\": 2, \"REKAN\": 1, \"PENGGUNA\": 1} | $.report.weights.DIRI    | must be a number, 0 or more",
+        "{\"DIRI\": 0, \"ATASAN\": 0, \"REKAN\": 0.0, \"PENGGUNA\": 0}  | $.report.weights          | at least one weight must be greater than 0",
+        "{\"DIRI\": 1, \"ATASAN\": 1, \"REKAN\": 1, \"PENGGUNA\": 1, \"GURU\": 1} | $.report.weights.GURU | unknown property (allowed: DIRI, ATASAN, REKAN, PENGGUNA)",
+        "{\"diri\": 1, \"ATASAN\": 1, \"REKAN\": 1, \"PENGGUNA\": 1, \"DIRI\": 1} | $.report.weights.diri | unknown property",
+        "[1, 2, 1, 1]                                                          | $.report.weights          | must be an object with a weight for each of DIRI, ATASAN, REKAN, PENGGUNA",
+        "\"DIRI=1,ATASAN=2\"                                                 | $.report.weights          | must be an object"})
+    void badReportWeightsAreNamedWithTheirPath(String weights, String path, String message) {
+        assertOnlyProblem(read(withOverrides(weights, null)), path, message);
+    }
+
+    @Test
+    void everyMissingWeightIsNamed() {
+        DescriptorReader.Result r = read(withOverrides("{\"ATASAN\": 2}", null));
+
+        assertEquals(List.of("$.report.weights.DIRI", "$.report.weights.REKAN", "$.report.weights.PENGGUNA"),
+                r.problems().stream().map(Problem::path).toList());
+    }
+
+    @ParameterizedTest(name = "idealThreshold {0}")
+    @CsvSource(delimiter = '|', value = {
+        "0        | must be greater than 0 and at most 1, e.g. 0.75 for 75 %, not 0",
+        "-0.5     | must be greater than 0 and at most 1, e.g. 0.75 for 75 %, not -0.5",
+        "1.01     | must be greater than 0 and at most 1, e.g. 0.75 for 75 %, not 1.01",
+        "75       | must be greater than 0 and at most 1, e.g. 0.75 for 75 %, not 75",
+        "\"0.75\" | must be a number greater than 0 and at most 1, e.g. 0.75",
+        "null     | must be a number greater than 0 and at most 1",
+        "{}       | must be a number greater than 0 and at most 1"})
+    void badIdealThresholdIsNamedWithItsPath(String threshold, String message) {
+        assertOnlyProblem(read(withOverrides(null, threshold)), "$.report.idealThreshold", message);
+    }
+
     // ---------------------------------------------------------------- all at once
 
     @Test

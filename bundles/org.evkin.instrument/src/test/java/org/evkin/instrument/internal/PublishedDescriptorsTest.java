@@ -224,7 +224,32 @@ class PublishedDescriptorsTest {
                 broken("item subkompetensi 16", d -> items(d).add(item("UJI-AMU-16-01", 16, "AHLI_MUDA"))),
                 broken("single report category", d -> ((ObjectNode) d.get("report")).set("categories", categories("1.00"))),
                 broken("report category min 3.415", d -> ((ObjectNode) d.get("report")).set("categories",
-                        categories("3.415", "1.00"))));
+                        categories("3.415", "1.00"))),
+                broken("report weights without PENGGUNA", d -> weights(d, "{\"DIRI\": 1, \"ATASAN\": 2, \"REKAN\": 1}")),
+                broken("negative report weight", d -> weights(d, "{\"DIRI\": 1, \"ATASAN\": -1, \"REKAN\": 1, \"PENGGUNA\": 1}")),
+                broken("report weight as text", d -> weights(d, "{\"DIRI\": \"1\", \"ATASAN\": 1, \"REKAN\": 1, \"PENGGUNA\": 1}")),
+                broken("every report weight 0", d -> weights(d, "{\"DIRI\": 0, \"ATASAN\": 0, \"REKAN\": 0, \"PENGGUNA\": 0}")),
+                broken("unknown report weight source", d -> weights(d,
+                        "{\"DIRI\": 1, \"ATASAN\": 1, \"REKAN\": 1, \"PENGGUNA\": 1, \"GURU\": 1}")),
+                broken("report weights as a list", d -> weights(d, "[1, 1, 1, 1]")),
+                broken("idealThreshold 0", d -> ((ObjectNode) d.get("report")).put("idealThreshold", 0)),
+                broken("idealThreshold 1.5", d -> ((ObjectNode) d.get("report")).put("idealThreshold", 1.5)),
+                broken("idealThreshold 75", d -> ((ObjectNode) d.get("report")).put("idealThreshold", 75)),
+                broken("idealThreshold as text", d -> ((ObjectNode) d.get("report")).put("idealThreshold", "0.75")));
+    }
+
+    private static void weights(ObjectNode descriptor, String json) {
+        ((ObjectNode) descriptor.get("report")).set("weights", Descriptors.parse(json));
+    }
+
+    @Test
+    void schemaAndReaderAcceptReportOverrides() {
+        ObjectNode d = compact();
+        weights(d, "{\"DIRI\": 1, \"ATASAN\": 2, \"REKAN\": 0, \"PENGGUNA\": 1.5}");
+        ((ObjectNode) d.get("report")).put("idealThreshold", 1);
+
+        assertEquals(List.of(), schemaErrors(d), () -> describe(schemaErrors(d)));
+        assertTrue(reader.read(bytes(d)).ok(), () -> reader.read(bytes(d)).problems().toString());
     }
 
     @ParameterizedTest(name = "{0}")
