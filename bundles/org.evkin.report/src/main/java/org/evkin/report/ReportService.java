@@ -19,6 +19,9 @@ public interface ReportService {
      */
     int individuals(long cycleId, String program, String province, String district, Consumer<IndividualReport> each);
 
+    /** The most recent cycle in which the participant has an enrolment, if any. */
+    java.util.OptionalLong latestCycle(long participantId);
+
     /** The national report for a filter. @throws java.util.NoSuchElementException when the cycle does not exist */
     NationalReport national(NationalFilter filter);
 }

@@ -93,6 +93,15 @@ public class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile org.evkin.mail.MailStatus mail;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile org.evkin.report.ReportService reports;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile org.evkin.report.ReportDocuments reportDocuments;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile org.evkin.report.ReportSheets reportSheets;
+
     @Activate
     public ApiServlet(BundleContext context, @Reference ServiceComponentRuntime scr, AdminConfig config) {
         this.context = context;
@@ -122,6 +131,8 @@ public class ApiServlet extends HttpServlet {
         rc.register(new LinkResource(() -> forms));
         rc.register(new CyclesResource(() -> cycles, () -> enrolments, () -> invitations, () -> responseImports,
                 () -> monitoring, authenticator));
+        rc.register(new ReportsResource(() -> reports, () -> reportDocuments, () -> reportSheets, authenticator));
+        rc.register(new ParticipantReportResource(() -> reports, () -> reportDocuments, authenticator));
         return rc;
     }
 

@@ -22,7 +22,8 @@ class OpenApiDocumentTest {
 
     private static final List<Class<?>> RESOURCES = List.of(CompetencyModelResource.class, HealthResource.class,
             InstrumentsResource.class, AdminInstrumentsResource.class, OpenApiResource.class, AuthResource.class,
-            CyclesResource.class, AccountsResource.class, LinkResource.class);
+            CyclesResource.class, AccountsResource.class, LinkResource.class, ReportsResource.class,
+            ParticipantReportResource.class);
 
     @Test
     void everyResourceMethodIsDocumentedAndEveryDocumentedPathExists() throws Exception {

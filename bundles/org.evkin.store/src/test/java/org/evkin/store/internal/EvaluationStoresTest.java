@@ -159,6 +159,40 @@ class EvaluationStoresTest {
         assertEquals("2,3", forms.content(part1.id()).scope());
     }
 
+    @Test
+    void aCycleScanStreamsOnlyTheSubmittedFormsOfThatCycle() {
+        CycleRecord c = cycles.create("EvKin scan", "admin").orElseThrow();
+        CycleRecord other = cycles.create("EvKin scan other", "admin").orElseThrow();
+        participants.importRows(c.id(), List.of(row("nip:199606062020016006", "199606062020016006", "Eka", "COP-BISINDO-2025",
+                "88", true)), true, "admin", "scan");
+        participants.importRows(other.id(), List.of(row("nip:199606062020016006", "199606062020016006", "Eka", "COP-BISINDO-2025",
+                "88", true)), true, "admin", "scan");
+        ParticipantRecord p = participants.participantByIdentity("nip:199606062020016006").orElseThrow();
+        java.util.Map<String, Integer> answers = new java.util.HashMap<>();
+        answers.put("B-1", 4);
+        answers.put("B-2", null);
+        FormRecord submitted = forms.openForm(c.id(), p.id(), "DIRI", 2, "COP-BISINDO-2025", "1.0.0", "WEB");
+        forms.submit(submitted.id(), new FormContent(answers, java.util.Set.of(), null), Instant.now());
+        FormRecord draft = forms.openForm(c.id(), p.id(), "ATASAN", 2, "COP-BISINDO-2025", "1.0.0", "WEB");
+        forms.saveDraft(draft.id(), new FormContent(java.util.Map.of("B-1", 1), java.util.Set.of(), null), Instant.now());
+        FormRecord elsewhere = forms.openForm(other.id(), p.id(), "DIRI", 2, "COP-BISINDO-2025", "1.0.0", "WEB");
+        forms.submit(elsewhere.id(), new FormContent(java.util.Map.of("B-1", 2), java.util.Set.of(), null), Instant.now());
+        FormRecord part1 = forms.openForm(c.id(), p.id(), "REKAN", 1, "", null, "WEB");
+        forms.submit(part1.id(), new FormContent(java.util.Map.of(), java.util.Set.of("AP-02-01", "AMU-03-02"), "2,3"), Instant.now());
+        FormRecord part1Draft = forms.openForm(c.id(), p.id(), "ATASAN", 1, "", null, "WEB");
+        forms.saveDraft(part1Draft.id(), new FormContent(java.util.Map.of(), java.util.Set.of("AP-02-02"), "2"), Instant.now());
+
+        ResponseScanComponent scan = new ResponseScanComponent(database);
+        List<String> seen = new java.util.ArrayList<>();
+        assertEquals(2, scan.scanAnswers(c.id(), (form, item, value) -> seen.add(form + ":" + item + "=" + value)));
+        seen.sort(null);
+        assertEquals(List.of(submitted.id() + ":B-1=4", submitted.id() + ":B-2=0"), seen, "drafts and other cycles are left out; NA is 0");
+        List<String> ticks = new java.util.ArrayList<>();
+        assertEquals(2, scan.scanTicks(c.id(), (form, task) -> ticks.add(form + ":" + task)));
+        ticks.sort(null);
+        assertEquals(List.of(part1.id() + ":AMU-03-02", part1.id() + ":AP-02-01"), ticks);
+    }
+
     private static ImportRow row(String key, String nip, String name, String program, String score, boolean eligible) {
         ParticipantRecord p = new ParticipantRecord(0, key, nip, nip == null ? "pak@example.com" : "siti@example.go.id", name, null,
                 nip == null ? "PAK" : "PK", nip == null ? null : "AHLI_PERTAMA", "Disnaker", "Jawa Tengah", "Kabupaten Wonogiri",

@@ -1,0 +1,165 @@
+package org.evkin.report.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Function;
+
+import org.evkin.instrument.InstrumentDefinition;
+import org.evkin.model.CompetencyModel;
+import org.evkin.model.Task;
+import org.evkin.report.internal.CycleData.FormInfo;
+import org.evkin.store.CycleRecord;
+import org.evkin.store.CycleStore;
+import org.evkin.store.EnrolmentRecord;
+import org.evkin.store.FormContent;
+import org.evkin.store.FormRecord;
+import org.evkin.store.FormStore;
+import org.evkin.store.ParticipantRecord;
+import org.evkin.store.ParticipantStore;
+import org.evkin.store.ResponseScan;
+
+/** Reads what the reports need from the store: a whole cycle in a few streamed queries, or one participant. */
+final class CycleDataLoader {
+
+    private final CycleStore cycles;
+    private final ParticipantStore participants;
+    private final FormStore forms;
+    private final ResponseScan scan;
+    private final Function<String, Map<String, Integer>> itemIndex;
+    private final Map<String, int[]> tasks = new HashMap<>();
+
+    /**
+     * @param itemIndex for "CODE@version", the subkompetensi of each item code of that instrument version (empty when
+     *                  the version is unknown)
+     */
+    CycleDataLoader(CycleStore cycles, ParticipantStore participants, FormStore forms, ResponseScan scan,
+            CompetencyModel model, Function<String, Map<String, Integer>> itemIndex) {
+        this.cycles = cycles;
+        this.participants = participants;
+        this.forms = forms;
+        this.scan = scan;
+        this.itemIndex = itemIndex;
+        for (Task t : model.tasks()) {
+            tasks.put(t.code(), new int[] {t.subcompetency(), t.level().rank()});
+        }
+    }
+
+    static String versionKey(String program, String version) {
+        return program + "@" + version;
+    }
+
+    static Map<String, Integer> itemsOf(InstrumentDefinition d) {
+        Map<String, Integer> m = new HashMap<>();
+        d.items().forEach(i -> m.put(i.code(), i.subcompetency()));
+        return m;
+    }
+
+    CycleRecord cycle(long cycleId) {
+        return cycles.get(cycleId).orElseThrow(() -> new NoSuchElementException("cycle " + cycleId));
+    }
+
+    /** The newest cycle (highest id) where the participant has an enrolment. */
+    java.util.OptionalLong latestCycle(long participantId) {
+        return cycles.list().stream().mapToLong(CycleRecord::id).sorted().boxed().sorted(Comparator.reverseOrder())
+                .filter(id -> !participants.enrolments(id, participantId).isEmpty()).mapToLong(Long::longValue).findFirst();
+    }
+
+    /** The participants of a cycle within a province (and district) — null for all — with their forms' content. */
+    CycleData loadCycle(long cycleId, String province, String district) {
+        CycleRecord cycle = cycle(cycleId);
+        List<ParticipantRecord> people = new ArrayList<>(participants.participantsOfCycle(cycleId, province, district));
+        people.sort(Comparator.comparingLong(ParticipantRecord::id));
+        Map<Long, List<EnrolmentRecord>> enrolments = new HashMap<>();
+        for (EnrolmentRecord e : participants.enrolmentsOfCycle(cycleId, province, district)) {
+            enrolments.computeIfAbsent(e.participantId(), k -> new ArrayList<>()).add(e);
+        }
+        Map<Long, List<FormInfo>> byParticipant = new HashMap<>();
+        Map<Long, FormInfo> byId = new HashMap<>();
+        for (FormRecord f : forms.formsOfCycle(cycleId)) {
+            if (!enrolments.containsKey(f.participantId())) {
+                continue;
+            }
+            FormInfo info = info(f, enrolments.get(f.participantId()));
+            byParticipant.computeIfAbsent(f.participantId(), k -> new ArrayList<>()).add(info);
+            byId.put(info.id(), info);
+        }
+        Map<Long, short[]> part2 = new HashMap<>();
+        Map<Long, short[]> part1 = new HashMap<>();
+        Map<String, Map<String, Integer>> indexes = new HashMap<>();
+        scan.scanAnswers(cycleId, (formId, itemCode, value) -> {
+            FormInfo f = byId.get(formId);
+            if (f != null) {
+                addAnswer(part2, indexes, f, itemCode, value);
+            }
+        });
+        scan.scanTicks(cycleId, (formId, taskCode) -> {
+            if (byId.containsKey(formId)) {
+                addTick(part1, formId, taskCode);
+            }
+        });
+        return new CycleData(cycle, people, enrolments, byParticipant, part2, part1);
+    }
+
+    /** One participant of a cycle, from the forms' content. */
+    CycleData loadParticipant(long cycleId, long participantId) {
+        CycleRecord cycle = cycle(cycleId);
+        ParticipantRecord person = participants.participant(participantId)
+                .orElseThrow(() -> new NoSuchElementException("participant " + participantId));
+        List<EnrolmentRecord> enrolments = participants.enrolments(cycleId, participantId);
+        if (enrolments.isEmpty()) {
+            throw new NoSuchElementException("participant " + participantId + " has no enrolment in cycle " + cycleId);
+        }
+        List<FormInfo> infos = new ArrayList<>();
+        Map<Long, short[]> part2 = new HashMap<>();
+        Map<Long, short[]> part1 = new HashMap<>();
+        Map<String, Map<String, Integer>> indexes = new HashMap<>();
+        for (FormRecord f : forms.forms(cycleId, participantId)) {
+            FormInfo info = info(f, enrolments);
+            infos.add(info);
+            if (!info.submitted()) {
+                continue;
+            }
+            FormContent content = forms.content(f.id());
+            if (info.part() == 2) {
+                content.answers().forEach((code, value) -> addAnswer(part2, indexes, info, code, value == null ? 0 : value));
+            } else {
+                content.ticks().forEach(code -> addTick(part1, info.id(), code));
+            }
+        }
+        return new CycleData(cycle, List.of(person), Map.of(participantId, enrolments), Map.of(participantId, infos), part2, part1);
+    }
+
+    private static FormInfo info(FormRecord f, List<EnrolmentRecord> enrolments) {
+        String version = f.instrumentVersion();
+        if (version == null && f.part() == 2 && enrolments != null) {
+            version = enrolments.stream().filter(e -> e.programCode().equals(f.programCode())).map(EnrolmentRecord::instrumentVersion)
+                    .filter(v -> v != null).findFirst().orElse(null);
+        }
+        return new FormInfo(f.id(), f.raterRole(), f.part(), f.programCode(), version, f.submitted());
+    }
+
+    private void addAnswer(Map<Long, short[]> part2, Map<String, Map<String, Integer>> indexes, FormInfo f, String itemCode, int value) {
+        Map<String, Integer> items = indexes.computeIfAbsent(versionKey(f.program(), f.version()), itemIndex);
+        Integer s = items.get(itemCode);
+        if (s == null || s < 1 || s > CycleData.SUBCOMPETENCIES) {
+            return; // not an item of the form's instrument version: it cannot be scored
+        }
+        short[] a = part2.computeIfAbsent(f.id(), k -> CycleData.newPart2());
+        if (value >= 1 && value <= 4) {
+            CycleData.add(a, CycleData.sumIndex(s), value);
+            CycleData.add(a, CycleData.countIndex(s), 1);
+        }
+    }
+
+    private void addTick(Map<Long, short[]> part1, long formId, String taskCode) {
+        int[] t = tasks.get(taskCode);
+        if (t == null) {
+            return;
+        }
+        CycleData.add(part1.computeIfAbsent(formId, k -> CycleData.newPart1()), CycleData.tickIndex(t[0], t[1]), 1);
+    }
+}

@@ -1,0 +1,168 @@
+package org.evkin.report.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.evkin.exchange.Provinces;
+import org.evkin.instrument.InstrumentDefinition;
+import org.evkin.instrument.InstrumentRegistry;
+import org.evkin.model.CompetencyModel;
+import org.evkin.model.Target;
+import org.evkin.report.IndividualReport;
+import org.evkin.report.NationalFilter;
+import org.evkin.report.NationalReport;
+import org.evkin.report.ReportService;
+import org.evkin.scoring.ScoringRules;
+import org.evkin.store.CycleStore;
+import org.evkin.store.FormStore;
+import org.evkin.store.ParticipantRecord;
+import org.evkin.store.ParticipantStore;
+import org.evkin.store.ResponseScan;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The report service: loads a cycle's forms, scores them with the engine, and shapes the individual and national reports. */
+@Component(name = "org.evkin.report", service = ReportService.class)
+@Designate(ocd = ReportConfig.class)
+public class ReportServiceComponent implements ReportService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportServiceComponent.class);
+
+    private final CompetencyModel model;
+    private final InstrumentRegistry registry;
+    private final CycleDataLoader loader;
+    private final IndividualReports individuals;
+    private final Map<String, Map<String, Integer>> itemIndexes = new ConcurrentHashMap<>();
+    private volatile ScoringRules rules;
+
+    @Activate
+    public ReportServiceComponent(@Reference CompetencyModel model, @Reference InstrumentRegistry registry,
+            @Reference CycleStore cycles, @Reference ParticipantStore participants, @Reference FormStore forms,
+            @Reference ResponseScan scan, ReportConfig config) {
+        this.model = model;
+        this.registry = registry;
+        this.loader = new CycleDataLoader(cycles, participants, forms, scan, model, this::itemIndex);
+        this.individuals = new IndividualReports(model);
+        modified(config);
+    }
+
+    @Modified
+    void modified(ReportConfig config) {
+        try {
+            this.rules = ScoringSettings.from(config);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config/org.evkin.report.cfg: " + e.getMessage(), e);
+        }
+        LOG.info("Scoring: {} bands, weights {}, ideal threshold {}", rules.bands().list().size(), rules.weights(), rules.idealThreshold());
+    }
+
+    private InstrumentDefinition definition(String program, String version) {
+        if (version != null) {
+            InstrumentDefinition d = registry.version(program, version).orElse(null);
+            if (d != null) {
+                return d;
+            }
+        }
+        return registry.current(program).orElse(null);
+    }
+
+    private Map<String, Integer> itemIndex(String key) {
+        return itemIndexes.computeIfAbsent(key, k -> {
+            int at = k.lastIndexOf('@');
+            String version = k.substring(at + 1);
+            InstrumentDefinition d = definition(k.substring(0, at), "null".equals(version) ? null : version);
+            return d == null ? Map.of() : CycleDataLoader.itemsOf(d);
+        });
+    }
+
+    private Evaluator evaluator() {
+        return new Evaluator(rules, this::definition);
+    }
+
+    @Override
+    public IndividualReport individual(long cycleId, long participantId) {
+        CycleData data = loader.loadParticipant(cycleId, participantId);
+        Evaluation ev = evaluator().evaluate(data, data.participants().get(0), null);
+        return individuals.build(data.cycle(), ev, Instant.now());
+    }
+
+    @Override
+    public int individuals(long cycleId, String program, String province, String district, Consumer<IndividualReport> each) {
+        CycleData data = loader.loadCycle(cycleId, province, district);
+        Evaluator evaluator = evaluator();
+        Instant now = Instant.now();
+        int n = 0;
+        for (ParticipantRecord p : data.participants()) {
+            boolean inScope = data.enrolments().getOrDefault(p.id(), List.of()).stream()
+                    .anyMatch(e -> e.eligible() && (program == null || program.equals(e.programCode())));
+            if (!inScope) {
+                continue;
+            }
+            each.accept(individuals.build(data.cycle(), evaluator.evaluate(data, p, null), now));
+            n++;
+        }
+        return n;
+    }
+
+    @Override
+    public java.util.OptionalLong latestCycle(long participantId) {
+        return loader.latestCycle(participantId);
+    }
+
+    @Override
+    public NationalReport national(NationalFilter filter) {
+        long started = System.nanoTime();
+        String province = filter.province() == null ? null : Provinces.normalize(filter.province()).orElse(filter.province());
+        CycleData data = loader.loadCycle(filter.cycleId(), filter.regionProvince(), filter.regionDistrict());
+        Evaluator evaluator = evaluator();
+        List<Evaluation> evaluations = new ArrayList<>();
+        for (ParticipantRecord p : data.participants()) {
+            if (province != null && !province.equals(p.province())) {
+                continue;
+            }
+            if (filter.level() != null && !filter.level().equals("PAK".equals(p.kind()) ? "PAK" : p.level())) {
+                continue;
+            }
+            Evaluation ev = evaluator.evaluate(data, p, filter.program());
+            if (!ev.programs().isEmpty()) {
+                evaluations.add(ev);
+            }
+        }
+        NationalReport report = new NationalReport(Texts.get("national.title"), filter, filterText(filter, data, province),
+                Instant.now(), new NationalTables(model, rules.bands()).all(evaluations));
+        LOG.info("National report of cycle {} ({} participants in scope) computed in {} ms", filter.cycleId(), evaluations.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return report;
+    }
+
+    private String filterText(NationalFilter filter, CycleData data, String province) {
+        List<String> parts = new ArrayList<>();
+        parts.add(Texts.get("national.filter.cycle", data.cycle().name()));
+        if (filter.program() != null) {
+            InstrumentDefinition d = definition(filter.program(), null);
+            parts.add(Texts.get("national.filter.program", d == null ? filter.program() : d.title() + " (" + filter.program() + ")"));
+        }
+        if (filter.level() != null) {
+            String label = "PAK".equals(filter.level()) ? Target.PAK.label()
+                    : Target.parseLevel(filter.level()).map(Target::label).orElse(filter.level());
+            parts.add(Texts.get("national.filter.level", label));
+        }
+        if (province != null) {
+            parts.add(Texts.get("national.filter.province", province));
+        }
+        if (filter.regionProvince() != null) {
+            parts.add(Texts.get("national.filter.region", filter.regionProvince()
+                    + (filter.regionDistrict() == null ? "" : " – " + filter.regionDistrict())));
+        }
+        return String.join(" · ", parts);
+    }
+}
