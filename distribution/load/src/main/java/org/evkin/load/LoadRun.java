@@ -1,0 +1,240 @@
+package org.evkin.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.evkin.load.Stats.Kind;
+
+/**
+ * N concurrent raters, each a thread playing what form.js and a person do through a personal link: open the link
+ * (GET /api/t/{token}), then for each of its programs open the Part-2 form (GET .../part2/{program}), autosave a
+ * growing draft a few times (PUT .../draft), and submit (POST .../submit); then the next link. Closed loop: a rater
+ * sends its next request when the previous one is answered (plus the think time, 0 by default).
+ *
+ * <p>A request that fails is retried the way a browser would (after Retry-After, or 250 ms without it) until it
+ * succeeds or the run ends; a 4xx other than 429 gives the form up. Every failure is counted.
+ */
+public final class LoadRun {
+
+    public static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Http http;
+    private final Queue<String> links;
+    private final Stats stats;
+    private final Ledger ledger;
+    private final int drafts;
+    private final int thinkMillis;
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicInteger busy = new AtomicInteger();
+    private final Map<String, Integer> itemsPerProgram = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean stopping;
+    private volatile long windowStart = Long.MAX_VALUE;
+    private volatile long windowEnd = Long.MAX_VALUE;
+    private volatile long exhaustedAt;
+
+    public LoadRun(Http http, List<String> links, Stats stats, Ledger ledger, int drafts, int thinkMillis) {
+        this.http = http;
+        this.links = new ConcurrentLinkedQueue<>(links);
+        this.stats = stats;
+        this.ledger = ledger;
+        this.drafts = drafts;
+        this.thinkMillis = thinkMillis;
+    }
+
+    public void start(int raters) {
+        for (int i = 0; i < raters; i++) {
+            Thread t = new Thread(this::rater, "rater-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+            busy.incrementAndGet();
+            t.start();
+        }
+    }
+
+    /** Latencies and submissions count from now until {@link #closeWindow()}. */
+    public void openWindow() {
+        windowStart = System.nanoTime();
+    }
+
+    public void closeWindow() {
+        windowEnd = System.nanoTime();
+    }
+
+    /** Seconds of the measured window, shortened when the links ran out. */
+    public double windowSeconds() {
+        long end = exhaustedAt != 0 && exhaustedAt < windowEnd ? exhaustedAt : windowEnd;
+        return (end - windowStart) / 1e9;
+    }
+
+    public boolean exhausted() {
+        return exhaustedAt != 0;
+    }
+
+    public int linksLeft() {
+        return links.size();
+    }
+
+    public Map<String, Integer> itemsPerProgram() {
+        return Map.copyOf(itemsPerProgram);
+    }
+
+    /** Stops every rater after its current request; waits for them. */
+    public void stop() throws InterruptedException {
+        stopping = true;
+        for (Thread t : threads) {
+            t.join(120_000);
+        }
+    }
+
+    private boolean inWindow(long t) {
+        return t >= windowStart && t < windowEnd;
+    }
+
+    private void rater() {
+        try {
+            String token;
+            while (!stopping && (token = links.poll()) != null) {
+                JsonNode access = step(Kind.OPEN, "GET", "/api/t/" + token, null);
+                if (access == null) {
+                    continue;
+                }
+                long participant = access.path("participant").path("id").asLong();
+                for (JsonNode p : access.path("programs")) {
+                    if (p.path("open").asBoolean() && !"SUBMITTED".equals(p.path("formStatus").asText())) {
+                        fill(token, participant, p.path("code").asText());
+                    }
+                }
+            }
+            if (!stopping && exhaustedAt == 0) {
+                exhaustedAt = System.nanoTime();
+                System.out.println("[load] all links used: the raters stop early");
+            }
+        } catch (Stopped e) {
+            // the run is over
+        } finally {
+            busy.decrementAndGet();
+        }
+    }
+
+    private void fill(String token, long participant, String program) {
+        String path = "/api/t/" + token + "/part2/" + program;
+        JsonNode form = step(Kind.FORM, "GET", path, null);
+        if (form == null) {
+            return;
+        }
+        List<String> items = new ArrayList<>();
+        form.path("sections").forEach(s -> s.path("entries").forEach(e -> items.add(e.path("code").asText())));
+        itemsPerProgram.putIfAbsent(program, items.size());
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int d = 1; d <= drafts; d++) {
+            Map<String, String> draft = answers(items, items.size() * d / (drafts + 1), random);
+            ledger.sending(participant, program, draft, false);
+            if (step(Kind.DRAFT, "PUT", path + "/draft", Map.of("answers", draft)) == null) {
+                return;
+            }
+            ledger.acknowledged(participant, program, draft, false);
+        }
+        Map<String, String> all = answers(items, items.size(), random);
+        ledger.sending(participant, program, all, true);
+        JsonNode done = step(Kind.SUBMIT, "POST", path + "/submit", Map.of("answers", all));
+        if (done != null) {
+            if (!"SUBMITTED".equals(done.path("status").asText())) {
+                stats.failed(Kind.SUBMIT, "answered " + done.path("status").asText(), false);
+                return;
+            }
+            // a retried submit whose first attempt was stored answers with the first content (two submits store one)
+            Map<String, String> stored = new LinkedHashMap<>();
+            done.path("answers").fields().forEachRemaining(e -> stored.put(e.getKey(), e.getValue().asText()));
+            ledger.acknowledged(participant, program, stored, true);
+            stats.submitted(inWindow(System.nanoTime()));
+        }
+    }
+
+    /** The first n items answered 1-4, about one in twelve "NA". */
+    private static Map<String, String> answers(List<String> items, int n, ThreadLocalRandom random) {
+        Map<String, String> a = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            int v = random.nextInt(12);
+            a.put(items.get(i), v == 0 ? "NA" : Integer.toString(1 + v % 4));
+        }
+        return a;
+    }
+
+    /** One request, retried until it succeeds; null when the server refused it for good (a 4xx). */
+    private JsonNode step(Kind kind, String method, String path, Object body) {
+        while (true) {
+            if (stopping) {
+                throw new Stopped();
+            }
+            think();
+            long t0 = System.nanoTime();
+            long wait;
+            try {
+                Http.Reply r = http.send(method, path, null, body);
+                if (r.ok()) {
+                    stats.ok(kind, r.nanos(), inWindow(t0));
+                    return r.json();
+                }
+                boolean unavailable = r.status() == 503 && r.retryAfter() != null;
+                stats.failed(kind, r.status() + (r.status() == 503 ? (r.retryAfter() == null ? " without Retry-After" : " Retry-After "
+                        + r.retryAfter()) : " " + abbreviate(r.body())), unavailable);
+                if (r.status() >= 400 && r.status() < 500 && r.status() != 429) {
+                    return null;
+                }
+                wait = r.retryAfter() != null ? Math.min(5000, 1000L * parse(r.retryAfter())) : 250;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Stopped();
+            } catch (Exception e) {
+                Throwable root = e;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                stats.failed(kind, "no answer: " + root.getClass().getSimpleName(), false);
+                wait = 250;
+            }
+            sleep(wait);
+        }
+    }
+
+    private void think() {
+        if (thinkMillis > 0) {
+            sleep(ThreadLocalRandom.current().nextInt(thinkMillis / 2, thinkMillis * 3 / 2 + 1));
+        }
+    }
+
+    private void sleep(long ms) {
+        long end = System.nanoTime() + ms * 1_000_000;
+        while (!stopping && System.nanoTime() < end) {
+            try {
+                Thread.sleep(Math.min(50, ms));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Stopped();
+            }
+        }
+    }
+
+    private static long parse(String retryAfter) {
+        try {
+            return Long.parseLong(retryAfter.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static String abbreviate(String s) {
+        s = s == null ? "" : s.replaceAll("\\s+", " ");
+        return s.length() > 120 ? s.substring(0, 120) + "…" : s;
+    }
+}

@@ -1,0 +1,265 @@
+package org.evkin.load;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.evkin.load.Stats.Kind;
+
+/**
+ * The load test: starts a copy of the assembled distribution on its embedded MariaDB, sets up a cycle with enough
+ * participants through the admin API, plays N concurrent raters for the duration after a warm-up, then measures the
+ * raw JDBC limit of the same writes on the same database with the same concurrency, and writes the results.
+ *
+ * <pre>distribution/load/run.sh --raters 256 --duration 60</pre>
+ */
+public final class Main {
+
+    /** The options, with their defaults. */
+    public static final class Options {
+        public int raters = 256;
+        public int duration = 60;
+        public int warmup = 10;
+        public int drafts = 3;
+        public int think = 0;
+        public int participants = 0;
+        public int jdbcDuration = 0;
+        public int jdbcConnections = 0;
+        public boolean jfr;
+        public Path distribution = Path.of("distribution/assembly/target/evkin");
+        public Path dir = Path.of("distribution/load/target/runs/load");
+        public Path results = Path.of("distribution/load/target/load-results.json");
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                String v = i + 1 < args.length ? args[i + 1] : null;
+                switch (a) {
+                    case "--raters" -> o.raters = Integer.parseInt(args[++i]);
+                    case "--duration" -> o.duration = Integer.parseInt(args[++i]);
+                    case "--warmup" -> o.warmup = Integer.parseInt(args[++i]);
+                    case "--drafts" -> o.drafts = Integer.parseInt(args[++i]);
+                    case "--think-ms" -> o.think = Integer.parseInt(args[++i]);
+                    case "--participants" -> o.participants = Integer.parseInt(args[++i]);
+                    case "--jdbc-duration" -> o.jdbcDuration = Integer.parseInt(args[++i]);
+                    case "--jdbc-connections" -> o.jdbcConnections = Integer.parseInt(args[++i]);
+                    case "--jfr" -> o.jfr = true;
+                    case "--distribution" -> o.distribution = Path.of(args[++i]);
+                    case "--dir" -> o.dir = Path.of(args[++i]);
+                    case "--results" -> o.results = Path.of(args[++i]);
+                    case "-h", "--help" -> {
+                        System.out.println("""
+                                run.sh [--raters 256] [--duration 60] [--warmup 10] [--drafts 3] [--think-ms 0]
+                                       [--participants auto] [--jdbc-duration min(duration,30)] [--jdbc-connections pool.size]
+                                       [--jfr] [--distribution path] [--dir path] [--results file.json]""");
+                        System.exit(0);
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + a + (v == null ? "" : " " + v));
+                }
+            }
+            if (o.participants == 0) {
+                // each participant's link has six forms; leave room for ~70 submissions/s per core-second of the run
+                o.participants = Math.max(o.raters * 2, 60 * (o.duration + o.warmup));
+            }
+            if (o.jdbcDuration == 0) {
+                o.jdbcDuration = Math.min(o.duration, 30);
+            }
+            return o;
+        }
+    }
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        ObjectNode result = run(o);
+        System.out.println(Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        System.exit(0);
+    }
+
+    public static ObjectNode run(Options o) throws Exception {
+        System.out.printf("[load] %d raters, %d s after %d s warm-up, %d drafts per form, %d participants%n", o.raters, o.duration,
+                o.warmup, o.drafts, o.participants);
+        Distribution d = Distribution.copy(o.distribution, o.dir.resolve("evkin"));
+        try (MailSink sink = new MailSink(); Distribution evkin = d) {
+            Cohort.configure(evkin, sink);
+            long t0 = System.nanoTime();
+            evkin.start().awaitReady(Duration.ofSeconds(180));
+            System.out.printf("[load] EvKin ready on port %d in %d ms (JVM %s)%n", evkin.port, (System.nanoTime() - t0) / 1_000_000,
+                    evkin.defaultJavaOpts());
+            try (Http http = new Http("http://127.0.0.1:" + evkin.port, o.raters)) {
+                Cohort cohort = Cohort.create(http, sink, "Uji beban " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME),
+                        o.participants);
+                System.out.printf("[load] set up %d participants with six programs each in %d ms%n", cohort.links.size(), cohort.setupMillis);
+                Stats stats = new Stats();
+                Ledger ledger = new Ledger();
+                LoadRun load = new LoadRun(http, cohort.links, stats, ledger, o.drafts, o.think);
+                load.start(o.raters);
+                Thread.sleep(o.warmup * 1000L);
+                load.openWindow();
+                if (o.jfr) {
+                    jcmd(evkin.pid(), "JFR.start", "name=load", "settings=profile", "filename=" + evkin.home.resolve("load.jfr"));
+                }
+                long end = System.nanoTime() + o.duration * 1_000_000_000L;
+                while (System.nanoTime() < end && !load.exhausted()) {
+                    Thread.sleep(200);
+                }
+                load.closeWindow();
+                if (o.jfr) {
+                    jcmd(evkin.pid(), "JFR.stop", "name=load");
+                }
+                load.stop();
+                double seconds = load.windowSeconds();
+                ServerMemory memory = ServerMemory.of(evkin);
+                String heapInfo = jcmd(evkin.pid(), "GC.heap_info");
+                Ledger.Verdict verdict = ledger.verify(evkin.jdbcUrl("evkin"), cohort.cycleId);
+                System.out.println("[load] " + verdict);
+
+                int connections = o.jdbcConnections > 0 ? o.jdbcConnections : evkin.storePoolSize();
+                JdbcLimit limit = new JdbcLimit(evkin.jdbcUrl("evkin"), cohort.cycleId, load.itemsPerProgram(), o.drafts);
+                int jdbcParticipants = 40_000;
+                limit.prepare(jdbcParticipants);
+                System.out.printf("[load] JDBC limit: %d threads on %d connections for %d s%n", o.raters, connections, o.jdbcDuration);
+                JdbcLimit.Result jdbc = limit.run(o.raters, connections, o.jdbcDuration, jdbcParticipants);
+                limit.drop();
+
+                ObjectNode r = report(o, evkin, cohort, stats, load, seconds, memory, verdict, jdbc);
+                r.put("heapInfoAtEnd", heapInfo.strip());
+                write(o.results, r);
+                return r;
+            }
+        }
+    }
+
+    private static ObjectNode report(Options o, Distribution evkin, Cohort cohort, Stats stats, LoadRun load, double seconds,
+            ServerMemory memory, Ledger.Verdict verdict, JdbcLimit.Result jdbc) throws Exception {
+        ObjectNode r = Http.JSON.createObjectNode();
+        r.put("date", LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
+        r.set("machine", machine(evkin));
+        ObjectNode opts = r.putObject("options");
+        opts.put("raters", o.raters).put("durationSeconds", o.duration).put("warmupSeconds", o.warmup).put("draftsPerForm", o.drafts)
+                .put("thinkMillis", o.think).put("participants", o.participants).put("serverJvm", evkin.defaultJavaOpts())
+                .put("storePoolSize", evkin.storePoolSize());
+        r.put("setupMillis", cohort.setupMillis);
+        ObjectNode http = r.putObject("http");
+        double subs = stats.submissions() / seconds;
+        double reqs = stats.requests() / seconds;
+        http.put("windowSeconds", Stats.round(seconds)).put("linksRanOut", load.exhausted());
+        http.put("submissions", stats.submissions()).put("submissionsPerSecond", Stats.round(subs));
+        http.put("requests", stats.requests()).put("requestsPerSecond", Stats.round(reqs));
+        http.set("latencyMillis", stats.latencyJson());
+        http.put("failures", stats.failureCount());
+        http.set("failuresByKind", Http.JSON.valueToTree(stats.failures()));
+        http.set("itemsPerProgram", Http.JSON.valueToTree(load.itemsPerProgram()));
+        ObjectNode j = r.putObject("jdbcLimit");
+        j.put("threads", jdbc.threads()).put("connections", jdbc.connections()).put("seconds", Stats.round(jdbc.seconds()))
+                .put("forms", jdbc.forms()).put("transactions", jdbc.transactions()).put("formsPerSecond", Stats.round(jdbc.formsPerSecond()))
+                .put("transactionsPerSecond", Stats.round(jdbc.transactionsPerSecond())).put("formP50Millis", Stats.round(jdbc.p50FormMillis()))
+                .put("formP99Millis", Stats.round(jdbc.p99FormMillis()));
+        double percent = 100 * subs / jdbc.formsPerSecond();
+        r.put("percentOfJdbcLimit", Stats.round(percent));
+        ObjectNode m = r.putObject("serverMemory");
+        m.put("peakHeapUsedMb", memory.peakUsedMb()).put("peakHeapAfterGcMb", memory.peakAfterGcMb())
+                .put("peakHeapCommittedMb", memory.peakCommittedMb()).put("maxHeapMb", memory.maxHeapMb()).put("gcs", memory.gcs())
+                .put("peakRssMb", memory.peakRssMb());
+        r.put("verify", verdict.toString());
+        double p99 = stats.percentiles(null, 0.99)[0];
+        ObjectNode goals = r.putObject("goals");
+        goals.put("atLeast50PercentOfJdbcLimit", percent >= 50).put("p99Below150ms", p99 < 150)
+                .put("heapBelow512MB", memory.peakUsedMb() < 512 && memory.peakUsedMb() > 0).put("noFailures", stats.failureCount() == 0)
+                .put("nothingLost", verdict.passed());
+        String line = String.format("| %s | %d | %d s | %.0f | %.0f | %s | %.0f | %.0f %% | %d MB (%d MB live) | %d |",
+                r.path("date").asText().substring(0, 16), o.raters, o.duration, subs, reqs, latencyLine(stats), jdbc.formsPerSecond(), percent,
+                memory.peakUsedMb(), memory.peakAfterGcMb(), stats.failureCount());
+        r.put("markdown", line);
+        System.out.println("[load] | date | raters | window | submissions/s | requests/s | p50/p95/p99 ms (OPEN; FORM; DRAFT; SUBMIT; all)"
+                + " | JDBC forms/s | % of JDBC | server heap peak | failures |");
+        System.out.println("[load] " + line);
+        return r;
+    }
+
+    private static String latencyLine(Stats stats) {
+        List<String> parts = new ArrayList<>();
+        for (Kind k : Kind.values()) {
+            parts.add(k + " " + ms(stats.percentiles(k, 0.5, 0.95, 0.99)));
+        }
+        parts.add("all " + ms(stats.percentiles(null, 0.5, 0.95, 0.99)));
+        return String.join("; ", parts);
+    }
+
+    private static String ms(double[] p) {
+        return String.format("%.0f/%.0f/%.0f", p[0], p[1], p[2]);
+    }
+
+    static ObjectNode machine(Distribution evkin) {
+        ObjectNode m = Http.JSON.createObjectNode();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    m.put("memoryGiB", Math.round(Long.parseLong(line.replaceAll("\\D", "")) / 1024.0 / 1024.0 * 10) / 10.0);
+                }
+            }
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    m.put("cpu", line.substring(line.indexOf(':') + 1).strip());
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        String java = evkin.running() ? ProcessHandle.of(evkin.pid()).flatMap(p -> p.info().command()).orElse("java") : "java";
+        m.put("javaVersion", run(java, "-version").lines().findFirst().orElse("?") + " / "
+                + run(java, "-version").lines().skip(2).findFirst().orElse(""));
+        return m;
+    }
+
+    static String jcmd(long pid, String... command) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
+        cmd.addAll(List.of(command));
+        return run(cmd.toArray(String[]::new));
+    }
+
+    static String run(String... cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            return out;
+        } catch (IOException | InterruptedException e) {
+            return "(" + String.join(" ", cmd) + " failed: " + e.getMessage() + ")";
+        }
+    }
+
+    static void write(Path results, ObjectNode r) throws IOException {
+        Files.createDirectories(results.toAbsolutePath().getParent());
+        Files.writeString(results, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(r), StandardCharsets.UTF_8);
+        Path md = results.resolveSibling(results.getFileName().toString().replaceAll("\\.json$", "") + ".md");
+        if (!Files.exists(md)) {
+            Files.writeString(md, "| date | raters | window | submissions/s | requests/s | p50/p95/p99 ms (OPEN; FORM; DRAFT; SUBMIT; all)"
+                    + " | JDBC forms/s | % of JDBC | server heap peak | failures |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        }
+        Files.writeString(md, r.path("markdown").asText() + "\n", StandardOpenOption.APPEND);
+        System.out.println("[load] results in " + results.toAbsolutePath() + " and " + md.toAbsolutePath());
+    }
+
+    static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}
