@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One table of the national report. Cells by column kind: TEXT a String, COUNT an Integer, MEAN a BigDecimal with 2
  * decimals or null ("-": nobody to average), PERCENT a whole Integer or null (empty: nothing to count there).
- * total is the TOTAL row (null when the table has none).
+ * total is the TOTAL row (null when the table has none), typed like the rows: its label "TOTAL" (or "KESIMPULAN") sits
+ * in the first TEXT column, a COUNT column "no" before it is null.
  */
 public record ReportTable(String id, String title, String note, List<Column> columns, List<List<Object>> rows,
         List<Object> total) {

@@ -104,7 +104,7 @@ final class NationalTables {
                 sum[i] += n[i];
             }
         }
-        return table(id, columns, rows, row(Texts.get("national.total"), null, null, sum[0], sum[1], sum[2]));
+        return table(id, columns, rows, row(null, Texts.get("national.total"), null, sum[0], sum[1], sum[2]));
     }
 
     private ReportTable perLevel(List<Evaluation> pk) {
@@ -149,7 +149,7 @@ final class NationalTables {
             sums[4] += total;
             rows.add(row);
         }
-        List<Object> totalRow = row(Texts.get("national.total"), null, null);
+        List<Object> totalRow = row(null, Texts.get("national.total"), null);
         for (int s : sums) {
             totalRow.add(s);
         }
@@ -267,7 +267,7 @@ final class NationalTables {
             }
             rows.add(row);
         }
-        List<Object> total = row(Texts.get("national.total"), null);
+        List<Object> total = row(null, Texts.get("national.total"));
         Arrays.stream(sums).forEach(total::add);
         return table(id, columns, rows, total);
     }
