@@ -19,6 +19,15 @@ public interface ResponseScan {
         void tick(long formId, String taskCode);
     }
 
+    /** Receives forms: status SUBMITTED or not; program "" for Part 1; version may be null. */
+    @FunctionalInterface
+    interface FormSink {
+        void form(long formId, long participantId, String role, int part, String program, String version, boolean submitted);
+    }
+
+    /** Every form of a cycle (without content), in no particular order; returns the number of rows. */
+    long scanForms(long cycleId, FormSink sink);
+
     /** Every answer of the SUBMITTED Part-2 forms of a cycle, in no particular order; returns the number of rows. */
     long scanAnswers(long cycleId, AnswerSink sink);
 

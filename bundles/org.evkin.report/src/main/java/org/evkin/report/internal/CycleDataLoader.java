@@ -79,14 +79,15 @@ final class CycleDataLoader {
         }
         Map<Long, List<FormInfo>> byParticipant = new HashMap<>();
         Map<Long, FormInfo> byId = new HashMap<>();
-        for (FormRecord f : forms.formsOfCycle(cycleId)) {
-            if (!enrolments.containsKey(f.participantId())) {
-                continue;
+        scan.scanForms(cycleId, (id, participantId, role, part, program, version, submitted) -> {
+            List<EnrolmentRecord> own = enrolments.get(participantId);
+            if (own == null) {
+                return;
             }
-            FormInfo info = info(f, enrolments.get(f.participantId()));
-            byParticipant.computeIfAbsent(f.participantId(), k -> new ArrayList<>()).add(info);
-            byId.put(info.id(), info);
-        }
+            FormInfo info = new FormInfo(id, role, part, program, version == null && part == 2 ? pinned(own, program) : version, submitted);
+            byParticipant.computeIfAbsent(participantId, k -> new ArrayList<>(8)).add(info);
+            byId.put(id, info);
+        });
         Map<Long, short[]> part2 = new HashMap<>();
         Map<Long, short[]> part1 = new HashMap<>();
         Map<String, Map<String, Integer>> indexes = new HashMap<>();
@@ -135,11 +136,20 @@ final class CycleDataLoader {
 
     private static FormInfo info(FormRecord f, List<EnrolmentRecord> enrolments) {
         String version = f.instrumentVersion();
-        if (version == null && f.part() == 2 && enrolments != null) {
-            version = enrolments.stream().filter(e -> e.programCode().equals(f.programCode())).map(EnrolmentRecord::instrumentVersion)
-                    .filter(v -> v != null).findFirst().orElse(null);
+        if (version == null && f.part() == 2) {
+            version = pinned(enrolments, f.programCode());
         }
         return new FormInfo(f.id(), f.raterRole(), f.part(), f.programCode(), version, f.submitted());
+    }
+
+    /** The instrument version pinned on the participant's enrolment in a program, if any. */
+    private static String pinned(List<EnrolmentRecord> enrolments, String program) {
+        for (EnrolmentRecord e : enrolments) {
+            if (e.programCode().equals(program) && e.instrumentVersion() != null) {
+                return e.instrumentVersion();
+            }
+        }
+        return null;
     }
 
     private void addAnswer(Map<Long, short[]> part2, Map<String, Map<String, Integer>> indexes, FormInfo f, String itemCode, int value) {

@@ -19,6 +19,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(name = "org.evkin.store.responsescan", service = ResponseScan.class)
 public class ResponseScanComponent implements ResponseScan {
 
+    static final String FORMS = "SELECT id, participant_id, rater_role, part, program_code, instrument_version, status FROM form"
+            + " WHERE cycle_id = ?";
     static final String ANSWERS = "SELECT a.form_id, a.item_code, a.value FROM answer a JOIN form f ON f.id = a.form_id"
             + " WHERE f.cycle_id = ? AND f.part = 2 AND f.status = 'SUBMITTED'";
     static final String TICKS = "SELECT t.form_id, t.task_code FROM task_tick t JOIN form f ON f.id = t.form_id"
@@ -29,6 +31,18 @@ public class ResponseScanComponent implements ResponseScan {
     @Activate
     public ResponseScanComponent(@Reference Sessions sessions) {
         this.sessions = sessions;
+    }
+
+    @Override
+    public long scanForms(long cycleId, FormSink sink) {
+        java.util.Map<String, String> shared = new java.util.HashMap<>();
+        return scan(FORMS, cycleId, rs -> sink.form(rs.getLong(1), rs.getLong(2), intern(shared, rs.getString(3)), rs.getInt(4),
+                intern(shared, rs.getString(5)), intern(shared, rs.getString(6)), "SUBMITTED".equals(rs.getString(7))));
+    }
+
+    /** One String per distinct value: roles, program codes and versions repeat hundreds of thousands of times. */
+    private static String intern(java.util.Map<String, String> shared, String s) {
+        return s == null ? null : shared.computeIfAbsent(s, k -> k);
     }
 
     @Override

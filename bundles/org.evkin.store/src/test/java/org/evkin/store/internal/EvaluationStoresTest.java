@@ -191,6 +191,12 @@ class EvaluationStoresTest {
         assertEquals(2, scan.scanTicks(c.id(), (form, task) -> ticks.add(form + ":" + task)));
         ticks.sort(null);
         assertEquals(List.of(part1.id() + ":AMU-03-02", part1.id() + ":AP-02-01"), ticks);
+        List<String> all = new java.util.ArrayList<>();
+        assertEquals(4, scan.scanForms(c.id(), (id, participant, role, part, program, version, done) ->
+                all.add(role + "/" + part + "/" + program + "/" + version + "/" + done + "/" + (participant == p.id()))));
+        all.sort(null);
+        assertEquals(List.of("ATASAN/1//null/false/true", "ATASAN/2/COP-BISINDO-2025/1.0.0/false/true",
+                "DIRI/2/COP-BISINDO-2025/1.0.0/true/true", "REKAN/1//null/true/true"), all);
     }
 
     private static ImportRow row(String key, String nip, String name, String program, String score, boolean eligible) {
