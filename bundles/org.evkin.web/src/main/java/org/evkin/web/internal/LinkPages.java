@@ -27,7 +27,8 @@ import org.evkin.workflow.WorkflowException;
  * know the token already, and with it they can do anything the link allows.
  *
  * <p>Paths below the link: {@code ""} (overview; the identity check while not confirmed), {@code identitas} (POST),
- * {@code profil}, {@code bagian-1}, {@code bagian-2/{program}}, {@code pengguna}, {@code pemantauan}.
+ * {@code profil}, {@code bagian-1}, {@code bagian-2/{program}}, {@code pengguna}, {@code pemantauan}, {@code laporan} and
+ * {@code laporan.pdf} (the participant's report, {@link ReportPages}).
  */
 final class LinkPages {
 
@@ -47,14 +48,19 @@ final class LinkPages {
 
     private final Messages messages;
     private final FormPages formPages;
+    private final ReportPages reportPages;
 
     LinkPages(Messages messages) {
         this.messages = messages;
         this.formPages = new FormPages(messages, this);
+        this.reportPages = new ReportPages(messages, this);
     }
 
-    /** Routes a request below /t/ or /k/; the origin of POSTs is already checked. */
-    Result route(String method, Visit v, FormService forms) {
+    /**
+     * Routes a request below /t/ or /k/; the origin of POSTs is already checked. reports holds the report services of
+     * this request (either may be null: the report pages then answer 503, the other pages work on).
+     */
+    Result route(String method, Visit v, FormService forms, ReportPages.Services reports) {
         List<String> segments = new ArrayList<>(List.of(v.path.substring(1).split("/", -1)));
         if (segments.size() > 2 && segments.get(segments.size() - 1).isEmpty()) {
             segments.remove(segments.size() - 1); // a trailing slash
@@ -72,7 +78,7 @@ final class LinkPages {
         boolean post = "POST".equals(method);
         try {
             if (rest.isEmpty()) {
-                return read ? home(v, forms, link) : notAllowed(v, "GET, HEAD");
+                return read ? home(v, forms, reports, link) : notAllowed(v, "GET, HEAD");
             }
             if (rest.startsWith("bagian-2/")) {
                 String program = rest.substring("bagian-2/".length());
@@ -88,7 +94,9 @@ final class LinkPages {
                 case "bagian-1" -> read ? formPages.partOne(v, forms, link)
                         : post ? formPages.postPartOne(v, forms, link) : notAllowed(v, "GET, HEAD, POST");
                 case "pengguna" -> read ? serviceUser(forms, link) : post ? nominate(v, forms, link) : notAllowed(v, "GET, HEAD, POST");
-                case "pemantauan" -> read ? monitoring(v, forms, link) : post ? resend(v, forms, link) : notAllowed(v, "GET, HEAD, POST");
+                case "pemantauan" -> read ? monitoring(v, forms, reports, link) : post ? resend(v, forms, link) : notAllowed(v, "GET, HEAD, POST");
+                case "laporan" -> read ? reportPages.page(v, forms, reports, link) : notAllowed(v, "GET, HEAD");
+                case "laporan.pdf" -> read ? reportPages.pdf(v, forms, reports, link) : notAllowed(v, "GET, HEAD");
                 default -> ErrorPages.notFound(messages);
             };
         } catch (WorkflowException e) {
@@ -110,7 +118,7 @@ final class LinkPages {
 
     // ---- overview and identity ----
 
-    private Result home(Visit v, FormService forms, Link link) {
+    private Result home(Visit v, FormService forms, ReportPages.Services reports, Link link) {
         LinkAccess a = forms.access(link.credential());
         if (a.role() != RaterRole.DIRI) {
             return raterOverview(a, link);
@@ -129,7 +137,9 @@ final class LinkPages {
         Map<String, Object> m = model(link);
         m.put("person", person(a));
         m.put("cycleName", a.cycleName());
-        m.put("steps", participantSteps(a, raters, link));
+        List<LinkViews.Step> steps = participantSteps(a, raters, link);
+        steps.add(reportPages.step(a, reports.reports(), link));
+        m.put("steps", steps);
         if (!v.param("profil").isEmpty()) {
             m.put("notice", messages.get("tautan.profil.tersimpan"));
         }
@@ -360,7 +370,7 @@ final class LinkPages {
 
     // ---- monitoring ----
 
-    private Result monitoring(Visit v, FormService forms, Link link) {
+    private Result monitoring(Visit v, FormService forms, ReportPages.Services reports, Link link) {
         List<RaterStatus> raters = forms.monitoring(link.credential());
         LinkAccess a = forms.access(link.credential());
         Map<String, Object> m = model(link);
@@ -376,6 +386,7 @@ final class LinkPages {
         }
         m.put("raters", rows);
         m.put("selfDone", a.programs().stream().allMatch(p -> "SUBMITTED".equals(p.formStatus())));
+        m.put("report", reportPages.step(a, reports.reports(), link));
         String sent = v.param("dikirim");
         raters.stream().filter(r -> r.role().name().equals(sent) && r.name() != null).findFirst()
                 .ifPresent(r -> m.put("notice", messages.get("tautan.pantau.terkirim", r.name())));

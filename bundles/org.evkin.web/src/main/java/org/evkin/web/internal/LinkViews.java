@@ -55,4 +55,26 @@ public final class LinkViews {
     public record Rater(String role, String roleLabel, String name, String email, boolean self, boolean invited, int submitted,
             int expected, boolean complete, String resendLabel) {
     }
+
+    /**
+     * A program on the report page: its title, its state written out, the rater sources whose forms are still missing
+     * (their labels; empty once it has a result) and whether it has a result.
+     */
+    public record ReportProgram(String title, String state, List<String> missing, boolean done) {
+    }
+
+    /** A kompetensi (subunsur) of the report's profile table with its subkompetensi rows. */
+    public record ReportSection(int no, String name, List<ReportRow> rows) {
+    }
+
+    /**
+     * A subkompetensi of the profile table: number, name, the explanation (definisi operasional at the participant's
+     * level, or why it is not rated), the category ("-" when not rated) and whether it was rated.
+     */
+    public record ReportRow(int no, String name, String explanation, String category, boolean rated) {
+    }
+
+    /** A level's line of the activity profile: its label, whole count, percentage, and whether it is the participant's. */
+    public record ActivityRow(String label, int count, int percentage, boolean own) {
+    }
 }

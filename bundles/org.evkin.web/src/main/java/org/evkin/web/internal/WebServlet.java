@@ -83,6 +83,12 @@ public class WebServlet extends HttpServlet {
     private volatile org.evkin.workflow.MonitoringService monitoring;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile org.evkin.report.ReportService reports;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile org.evkin.report.ReportDocuments documents;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile AuthService auth;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -129,7 +135,7 @@ public class WebServlet extends HttpServlet {
                     v.req.getHeader("Host"))) {
                 return ErrorPages.forbidden(messages);
             }
-            return linkPages.route(method, v, forms);
+            return linkPages.route(method, v, forms, new ReportPages.Services(reports, documents));
         }
         if (path.startsWith("/admin/")) {
             if (v.auth == null) {
@@ -217,6 +223,18 @@ public class WebServlet extends HttpServlet {
             resp.setStatus(HttpServletResponse.SC_SEE_OTHER);
             resp.setHeader("Location", r.location());
             resp.setContentLength(0);
+            return;
+        }
+        if (result instanceof Result.Download d) {
+            // complete in memory already; no-store above keeps personal documents out of caches
+            resp.setStatus(HttpServletResponse.SC_OK);
+            resp.setContentType(d.contentType());
+            resp.setHeader("Content-Disposition", "attachment; filename=\"" + d.filename() + "\"");
+            resp.setHeader("X-Frame-Options", "DENY");
+            resp.setContentLength(d.body().length);
+            if (!head) {
+                resp.getOutputStream().write(d.body());
+            }
             return;
         }
         Result.Page page = (Result.Page) result;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class FormTemplatesTest {
 
     static final List<String> TEMPLATES = List.of("t-makro.ftlh", "t-galat.ftlh", "t-identitas.ftlh", "t-peserta.ftlh", "t-penilai.ftlh",
-            "t-profil.ftlh", "t-bagian1.ftlh", "t-bagian2.ftlh", "t-pengguna.ftlh", "t-kode.ftlh", "t-pemantauan.ftlh");
+            "t-profil.ftlh", "t-bagian1.ftlh", "t-bagian2.ftlh", "t-pengguna.ftlh", "t-kode.ftlh", "t-pemantauan.ftlh", "t-laporan.ftlh");
     static final String TEXTS = "org/evkin/web/internal/formpages.properties";
 
     private final Messages messages = Messages.indonesian();
@@ -79,7 +79,7 @@ class FormTemplatesTest {
         for (String name : TEMPLATES) {
             sources.append(TemplatesTest.read("templates/" + name));
         }
-        for (String source : List.of("LinkPages.java", "FormPages.java")) {
+        for (String source : List.of("LinkPages.java", "FormPages.java", "ReportPages.java")) {
             sources.append(java.nio.file.Files.readString(java.nio.file.Path.of("src/main/java/org/evkin/web/internal", source)));
         }
         String all = sources.toString();
