@@ -77,10 +77,12 @@ public final class Cohort {
             Http.Reply r = http.send("POST", "/api/cycles/" + cycle + "/participants/import", admin, csv.toString(), "text/csv", 300);
             expect(r, 200, "participants import");
         }
+        long imported = System.nanoTime();
         JsonNode invited = expect(http.send("POST", "/api/cycles/" + cycle + "/invitations", admin, null, null, 600), 200, "invitations").json();
         if (invited.path("invited").asInt() != participants) {
             throw new IllegalStateException("invited " + invited + " instead of " + participants);
         }
+        long invitedAt = System.nanoTime();
         List<String> links = new ArrayList<>();
         long deadline = System.nanoTime() + 120_000_000_000L + participants * 100_000_000L;
         for (String email : emails) {
@@ -93,6 +95,8 @@ public final class Cohort {
             }
             links.add(token);
         }
+        System.out.printf("[load] set-up: sign-in, cycle, batteries and import %d ms, invitations %d ms, mails %d ms%n",
+                (imported - t0) / 1_000_000, (invitedAt - imported) / 1_000_000, (System.nanoTime() - invitedAt) / 1_000_000);
         return new Cohort(cycle, links, admin, (System.nanoTime() - t0) / 1_000_000);
     }
 

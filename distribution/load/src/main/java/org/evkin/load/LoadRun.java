@@ -18,7 +18,8 @@ import org.evkin.load.Stats.Kind;
  * sends its next request when the previous one is answered (plus the think time, 0 by default).
  *
  * <p>A request that fails is retried the way a browser would (after Retry-After, or 250 ms without it) until it
- * succeeds or the run ends; a 4xx other than 429 gives the form up. Every failure is counted.
+ * succeeds or the run ends; a 4xx other than 429 gives the form up, except a 404 that is not EvKin's JSON error (the
+ * web server answers so while the API is not registered yet, during a start). Every failure is counted.
  */
 public final class LoadRun {
 
@@ -186,9 +187,11 @@ public final class LoadRun {
                     return r.json();
                 }
                 boolean unavailable = r.status() == 503 && r.retryAfter() != null;
+                // a 404 that is not EvKin's JSON error comes from the web server before the API is registered (starting)
+                boolean notServing = r.status() == 404 && !r.body().contains("\"error\"");
                 stats.failed(kind, r.status() + (r.status() == 503 ? (r.retryAfter() == null ? " without Retry-After" : " Retry-After "
-                        + r.retryAfter()) : " " + abbreviate(r.body())), unavailable);
-                if (r.status() >= 400 && r.status() < 500 && r.status() != 429) {
+                        + r.retryAfter()) : notServing ? " before the API was registered" : " " + abbreviate(r.body())), unavailable);
+                if (r.status() >= 400 && r.status() < 500 && r.status() != 429 && !notServing) {
                     return null;
                 }
                 wait = r.retryAfter() != null ? Math.min(5000, 1000L * parse(r.retryAfter())) : 250;

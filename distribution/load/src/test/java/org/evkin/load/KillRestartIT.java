@@ -1,0 +1,49 @@
+package org.evkin.load;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fault (a): kill -9 of the server while raters save drafts and submit, then a restart. Verdict: every submission that
+ * got a 2xx is in the database with its content, no form is stored twice, and every draft holds the last acknowledged
+ * content (or a later one that was in flight when the server died). The raters retry what failed, as a browser does.
+ *
+ * <p>Short: 32 raters, 6 s of load, kill, restart, 6 s more. Long (-Dload.full=true): 256 raters, 30 s, three kills.
+ */
+class KillRestartIT {
+
+    @Test
+    void everyAcknowledgedSubmissionSurvivesKillMinus9() throws Exception {
+        int raters = UnderLoad.FULL ? 256 : 32;
+        int kills = UnderLoad.FULL ? 3 : 1;
+        double phase = UnderLoad.FULL ? 30 : 6;
+        try (UnderLoad u = UnderLoad.start("kill-restart", UnderLoad.FULL ? 3000 : 300)) {
+            u.raters(raters);
+            long before = 0;
+            for (int k = 1; k <= kills; k++) {
+                UnderLoad.sleepSeconds(phase);
+                before = u.stats.submissions();
+                assertTrue(before > 0, "no submission before the kill: " + u.stats.failures());
+                long t0 = System.nanoTime();
+                u.evkin.kill();
+                UnderLoad.log("kill -9 #%d of the server after %d acknowledged submissions", k, before);
+                UnderLoad.sleepSeconds(1);
+                u.evkin.start().awaitReady(Duration.ofSeconds(180));
+                UnderLoad.log("restarted and ready %d ms after the kill", (System.nanoTime() - t0) / 1_000_000);
+            }
+            UnderLoad.sleepSeconds(phase);
+            u.load.stop();
+            long after = u.stats.submissions();
+            assertTrue(after > before, "no submission after the restart: " + u.stats.failures() + "\n" + u.evkin.log());
+
+            Ledger.Verdict verdict = u.ledger.verify(u.evkin.jdbcUrl("evkin"), u.cohort.cycleId);
+            UnderLoad.log("kill -9 under load (%d raters, %d kills): %s; failed requests while down: %s", raters, kills, verdict,
+                    u.stats.failures());
+            assertTrue(verdict.passed(), verdict.toString());
+            assertFalse(u.evkin.log().contains("Unexpected failure"), "a 500 after the restart:\n" + u.evkin.log());
+        }
+    }
+}

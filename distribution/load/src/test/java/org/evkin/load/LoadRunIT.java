@@ -1,0 +1,44 @@
+package org.evkin.load;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The load test itself, small (run.sh runs the real one): raters, the JDBC limit, the results file. Asserts that it
+ * works — no failed request, nothing lost, every figure present — not how fast it is (this machine is shared and noisy).
+ */
+class LoadRunIT {
+
+    @Test
+    void ratersAndJdbcLimitProduceResults() throws Exception {
+        Path dir = Path.of(System.getProperty("load.dir", "target/runs"));
+        Main.Options o = new Main.Options();
+        o.raters = UnderLoad.FULL ? 256 : 24;
+        o.duration = UnderLoad.FULL ? 60 : 10;
+        o.warmup = UnderLoad.FULL ? 10 : 3;
+        o.participants = UnderLoad.FULL ? 0 : 120;
+        o.jdbcDuration = UnderLoad.FULL ? 30 : 5;
+        if (o.participants == 0) {
+            o.participants = Math.max(o.raters * 2, 60 * (o.duration + o.warmup));
+        }
+        o.distribution = Path.of(System.getProperty("evkin.distribution", "../assembly/target/evkin"));
+        o.dir = dir.resolve("load-smoke");
+        o.results = dir.resolve("load-smoke-results.json");
+        ObjectNode r = Main.run(o);
+        assertTrue(Files.isRegularFile(o.results));
+        assertEquals(0, r.path("http").path("failures").asLong(), r.toPrettyString());
+        assertTrue(r.path("http").path("submissions").asLong() > 0, r.toPrettyString());
+        assertTrue(r.path("jdbcLimit").path("formsPerSecond").asDouble() > 0, r.toPrettyString());
+        assertTrue(r.path("percentOfJdbcLimit").asDouble() > 0, r.toPrettyString());
+        assertTrue(r.path("serverMemory").path("peakHeapUsedMb").asLong() > 0, r.toPrettyString());
+        assertTrue(r.path("goals").path("nothingLost").asBoolean(), r.path("verify").asText());
+        for (String kind : new String[] {"OPEN", "FORM", "DRAFT", "SUBMIT"}) {
+            assertTrue(r.path("http").path("latencyMillis").path(kind).path("count").asLong() > 0, kind);
+        }
+    }
+}

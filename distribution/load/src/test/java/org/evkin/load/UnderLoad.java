@@ -1,0 +1,65 @@
+package org.evkin.load;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A fault test's world: a copy of the distribution under target/runs/NAME with mails to a sink, a cohort of
+ * participants, and raters playing their forms. Short by default (each test a minute or less); -Dload.full=true runs
+ * the long version.
+ */
+final class UnderLoad implements AutoCloseable {
+
+    static final boolean FULL = Boolean.getBoolean("load.full");
+
+    final Distribution evkin;
+    final MailSink sink;
+    final Http http;
+    final Cohort cohort;
+    final Stats stats = new Stats();
+    final Ledger ledger = new Ledger();
+    final LoadRun load;
+
+    private UnderLoad(Distribution evkin, MailSink sink, Http http, Cohort cohort, int drafts) {
+        this.evkin = evkin;
+        this.sink = sink;
+        this.http = http;
+        this.cohort = cohort;
+        this.load = new LoadRun(http, cohort.links, stats, ledger, drafts, 0);
+    }
+
+    /** Starts a fresh copy named name, sets up `participants` participants; the raters are not started yet. */
+    static UnderLoad start(String name, int participants) throws Exception {
+        Path source = Path.of(System.getProperty("evkin.distribution", "../assembly/target/evkin"));
+        Path dir = Path.of(System.getProperty("load.dir", "target/runs")).resolve(name);
+        Distribution evkin = Distribution.copy(source, dir.resolve("evkin"));
+        MailSink sink = new MailSink();
+        Cohort.configure(evkin, sink);
+        evkin.start().awaitReady(Duration.ofSeconds(180));
+        Http http = new Http("http://127.0.0.1:" + evkin.port, 300);
+        Cohort cohort = Cohort.create(http, sink, "Uji gangguan " + name, participants);
+        log("%s: EvKin on port %d, %d participants set up in %d ms", name, evkin.port, participants, cohort.setupMillis);
+        return new UnderLoad(evkin, sink, http, cohort, 3);
+    }
+
+    void raters(int n) {
+        load.openWindow();
+        load.start(n);
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("[load] " + format + "%n", args);
+    }
+
+    static void sleepSeconds(double s) throws InterruptedException {
+        Thread.sleep((long) (s * 1000));
+    }
+
+    @Override
+    public void close() throws Exception {
+        load.stop();
+        http.close();
+        evkin.close();
+        sink.close();
+    }
+}
