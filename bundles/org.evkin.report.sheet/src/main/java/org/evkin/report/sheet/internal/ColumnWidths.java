@@ -15,6 +15,7 @@ final class ColumnWidths {
     static double[] of(ReportTable table, Texts texts) {
         List<Column> columns = table.columns();
         double[] widths = new double[columns.size()];
+        int totalLabel = table.total() == null ? -1 : Tables.totalLabelColumn(table);
         for (int c = 0; c < columns.size(); c++) {
             Column column = columns.get(c);
             int header = length(column.label());
@@ -30,7 +31,7 @@ final class ColumnWidths {
             }
             if (table.total() != null) {
                 wide = Math.max(wide, cellLength(column, table.total().get(c)));
-                if (c == 0) {
+                if (c == totalLabel) {
                     wide = Math.max(wide, texts.text("row.total").length());
                 }
             }

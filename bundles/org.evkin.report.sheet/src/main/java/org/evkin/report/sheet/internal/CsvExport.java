@@ -29,7 +29,7 @@ final class CsvExport {
         }
         csv.endLine();
         for (ReportTable table : report.tables()) {
-            int labels = Tables.labelColumns(table.columns());
+            int[] labels = Tables.labelColumns(table.columns());
             for (int r = 0; r < table.rows().size(); r++) {
                 List<Object> row = table.rows().get(r);
                 cells(csv, table, labels, Integer.toString(r + 1), Tables.rowLabel(row, labels, texts), row);
@@ -51,17 +51,20 @@ final class CsvExport {
         }
         csv.endLine();
         for (List<Object> row : table.rows()) {
-            row(csv, table, row, false);
+            row(csv, table, row, -1);
         }
         if (table.total() != null) {
-            row(csv, table, table.total(), Tables.totalNeedsLabel(table));
+            row(csv, table, table.total(), Tables.totalLabelColumn(table));
         }
         csv.flush();
     }
 
-    private void cells(CsvWriter csv, ReportTable table, int labels, String rowNumber, String rowLabel, List<Object> row)
-            throws IOException {
-        for (int c = labels; c < table.columns().size(); c++) {
+    private void cells(CsvWriter csv, ReportTable table, int[] labels, String rowNumber, String rowLabel,
+            List<Object> row) throws IOException {
+        for (int c = 0; c < table.columns().size(); c++) {
+            if (Tables.isLabel(labels, c)) {
+                continue;
+            }
             Column column = table.columns().get(c);
             csv.text(table.id()).text(table.title()).field(rowNumber).text(rowLabel).text(column.key())
                     .text(column.label());
@@ -70,9 +73,9 @@ final class CsvExport {
         }
     }
 
-    private void row(CsvWriter csv, ReportTable table, List<Object> row, boolean totalLabel) throws IOException {
+    private void row(CsvWriter csv, ReportTable table, List<Object> row, int totalLabel) throws IOException {
         for (int c = 0; c < table.columns().size(); c++) {
-            if (c == 0 && totalLabel) {
+            if (c == totalLabel) {
                 csv.field(texts.text("row.total"));
             } else {
                 value(csv, table.columns().get(c), row.get(c));

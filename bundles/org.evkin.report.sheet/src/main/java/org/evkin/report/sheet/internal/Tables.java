@@ -32,21 +32,32 @@ final class Tables {
     }
 
     /**
-     * How many leading columns label a row: the TEXT columns before the first other column, but never all columns
-     * (a table of text only keeps its last column as a value).
+     * The columns whose cells label a row in the long CSV: the leading TEXT columns, after a leading number column
+     * (a COUNT keyed "no", which stays a value), but never every column (a table of text only keeps its last column
+     * as a value). Returned as {first, end}.
      */
-    static int labelColumns(List<Column> columns) {
-        int n = 0;
-        while (n < columns.size() && columns.get(n).kind() == Kind.TEXT) {
-            n++;
+    static int[] labelColumns(List<Column> columns) {
+        int first = !columns.isEmpty() && columns.get(0).kind() == Kind.COUNT
+                && "no".equalsIgnoreCase(columns.get(0).key()) ? 1 : 0;
+        int end = first;
+        while (end < columns.size() && columns.get(end).kind() == Kind.TEXT) {
+            end++;
         }
-        return n == columns.size() ? Math.max(0, n - 1) : n;
+        if (end == columns.size() && end > first) {
+            end--;
+        }
+        return new int[] {first, end};
+    }
+
+    /** Whether column c is one of the label columns. */
+    static boolean isLabel(int[] labels, int c) {
+        return c >= labels[0] && c < labels[1];
     }
 
     /** A row's label: its non-empty label cells joined with " / ". */
-    static String rowLabel(List<Object> row, int labelColumns, Texts texts) {
+    static String rowLabel(List<Object> row, int[] labels, Texts texts) {
         StringBuilder label = new StringBuilder();
-        for (int i = 0; i < labelColumns; i++) {
+        for (int i = labels[0]; i < labels[1]; i++) {
             Object cell = row.get(i);
             if (cell != null && !cell.toString().isBlank()) {
                 if (label.length() > 0) {
@@ -59,15 +70,29 @@ final class Tables {
     }
 
     /** The total row's label: its own label cells if any, else "TOTAL". */
-    static String totalLabel(List<Object> total, int labelColumns, Texts texts) {
-        String label = rowLabel(total, labelColumns, texts);
+    static String totalLabel(List<Object> total, int[] labels, Texts texts) {
+        String label = rowLabel(total, labels, texts);
         return label.isEmpty() ? texts.text("row.total") : label;
     }
 
-    /** Whether the total row's first cell should show "TOTAL": it is a TEXT cell the total leaves empty. */
-    static boolean totalNeedsLabel(ReportTable table) {
-        return !table.columns().isEmpty() && table.columns().get(0).kind() == Kind.TEXT
-                && (table.total().get(0) == null || table.total().get(0).toString().isBlank());
+    /**
+     * Where the total row needs the word TOTAL: its first TEXT column when the model left every TEXT cell of the total
+     * empty (the report puts "TOTAL" or "KESIMPULAN" there itself); -1 when it needs none.
+     */
+    static int totalLabelColumn(ReportTable table) {
+        int first = -1;
+        for (int c = 0; c < table.columns().size(); c++) {
+            if (table.columns().get(c).kind() == Kind.TEXT) {
+                Object cell = table.total().get(c);
+                if (cell != null && !cell.toString().isBlank()) {
+                    return -1;
+                }
+                if (first < 0) {
+                    first = c;
+                }
+            }
+        }
+        return first;
     }
 
     /**

@@ -267,24 +267,24 @@ final class XlsxWorkbook {
 
         int r = sheet.firstDataRow();
         for (List<Object> cells : table.rows()) {
-            bodyRow(xml, columns, letters, r++, cells, false, false);
+            bodyRow(xml, columns, letters, r++, cells, false, -1);
         }
         if (table.total() != null) {
-            bodyRow(xml, columns, letters, r, table.total(), true, Tables.totalNeedsLabel(table));
+            bodyRow(xml, columns, letters, r, table.total(), true, Tables.totalLabelColumn(table));
         }
         xml.end(); // sheetData
         endSheet(xml);
     }
 
     private void bodyRow(XmlWriter xml, List<Column> columns, String[] letters, int r, List<Object> cells,
-            boolean total, boolean totalLabel) throws IOException {
+            boolean total, int totalLabel) throws IOException {
         row(xml, r);
         for (int c = 0; c < columns.size(); c++) {
             String ref = letters[c] + r;
             Object value = cells.get(c);
             switch (columns.get(c).kind()) {
                 case TEXT -> {
-                    String s = c == 0 && totalLabel ? texts.text("row.total") : (String) value;
+                    String s = c == totalLabel ? texts.text("row.total") : (String) value;
                     if (s == null || s.isEmpty()) {
                         empty(xml, ref, total ? XlsxStyle.TOTAL_TEXT : XlsxStyle.TEXT);
                     } else {

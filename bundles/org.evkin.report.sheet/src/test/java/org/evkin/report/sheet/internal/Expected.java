@@ -33,24 +33,39 @@ final class Expected {
         };
     }
 
-    /** The number of leading label columns (TEXT before the first other column). */
-    static int labels(ReportTable table) {
-        int n = 0;
-        while (n < table.columns().size() && table.columns().get(n).kind() == Kind.TEXT) {
-            n++;
+    /** The label columns {first, end}: the leading TEXT columns after a leading "no" COUNT column. */
+    static int[] labels(ReportTable table) {
+        int first = table.columns().get(0).kind() == Kind.COUNT && table.columns().get(0).key().equals("no") ? 1 : 0;
+        int end = first;
+        while (end < table.columns().size() && table.columns().get(end).kind() == Kind.TEXT) {
+            end++;
         }
-        return n;
+        return new int[] {first, end == table.columns().size() ? end - 1 : end};
     }
 
     /** A row's label in the long CSV. */
-    static String label(List<Object> row, int labels) {
+    static String label(List<Object> row, int[] labels) {
         List<String> parts = new ArrayList<>();
-        for (int i = 0; i < labels; i++) {
+        for (int i = labels[0]; i < labels[1]; i++) {
             if (row.get(i) != null && !row.get(i).toString().isBlank()) {
                 parts.add(row.get(i).toString());
             }
         }
         return String.join(" / ", parts);
+    }
+
+    /** The column of the total row that shows TOTAL when the model left all its text empty, else -1. */
+    static int totalLabelColumn(ReportTable table) {
+        int first = -1;
+        for (int c = 0; c < table.columns().size(); c++) {
+            if (table.columns().get(c).kind() == Kind.TEXT) {
+                if (table.total().get(c) != null) {
+                    return -1;
+                }
+                first = first < 0 ? c : first;
+            }
+        }
+        return first;
     }
 
     /** "Tabel 3.4", "Gambar 3.1". */

@@ -96,7 +96,7 @@ final class Workbooks {
         for (int c = 0; c < table.columns().size(); c++) {
             Kind kind = table.columns().get(c).kind();
             Object value = cells.get(c);
-            if (total && c == 0 && kind == Kind.TEXT && value == null) {
+            if (total && c == Expected.totalLabelColumn(table)) {
                 value = "TOTAL";
             }
             assertCell(kind, value, row.getOptionalCell(c), where + " column " + table.columns().get(c).key());
