@@ -36,6 +36,19 @@ record Evaluation(ParticipantRecord participant, Target target, List<ProgramEval
         }
     }
 
+    /**
+     * What the national tables need and no more: per-program scores without their subkompetensi maps, the
+     * subkompetensi scores only for PAK (Gambar 3.1), no activity profile. Tens of thousands are held at once.
+     */
+    Evaluation slim() {
+        List<ProgramEvaluation> slimPrograms = programs.stream().map(pe -> pe.result() == null ? pe
+                : new ProgramEvaluation(pe.enrolment(), pe.definition(), new ProgramResult(pe.result().program(), pe.result().complete(),
+                        Map.of(), pe.result().score(), pe.result().missingSources()), pe.rules())).toList();
+        ParticipantResult slimResult = new ParticipantResult(result.programsWithResult(),
+                target.isPkLevel() ? Map.of() : result.subcompetencyScores(), result.score());
+        return new Evaluation(participant, target, slimPrograms, slimResult, rules, conclusion, null, mapped() ? part1 : Map.of());
+    }
+
     boolean eligibleAnywhere() {
         return programs.stream().anyMatch(ProgramEvaluation::eligible);
     }

@@ -123,9 +123,12 @@ public class ReportServiceComponent implements ReportService {
         long started = System.nanoTime();
         String province = filter.province() == null ? null : Provinces.normalize(filter.province()).orElse(filter.province());
         CycleData data = loader.loadCycle(filter.cycleId(), filter.regionProvince(), filter.regionDistrict());
+        String filterText = filterText(filter, data, province);
         Evaluator evaluator = evaluator();
         List<Evaluation> evaluations = new ArrayList<>();
-        for (ParticipantRecord p : data.participants()) {
+        List<ParticipantRecord> people = data.participants();
+        for (int i = 0; i < people.size(); i++) {
+            ParticipantRecord p = people.get(i);
             if (province != null && !province.equals(p.province())) {
                 continue;
             }
@@ -134,10 +137,11 @@ public class ReportServiceComponent implements ReportService {
             }
             Evaluation ev = evaluator.evaluate(data, p, filter.program());
             if (!ev.programs().isEmpty()) {
-                evaluations.add(ev);
+                evaluations.add(ev.slim());
             }
         }
-        NationalReport report = new NationalReport(Texts.get("national.title"), filter, filterText(filter, data, province),
+        data = null; // the forms' sums and ticks are no longer needed: let them go before the tables are built
+        NationalReport report = new NationalReport(Texts.get("national.title"), filter, filterText,
                 Instant.now(), new NationalTables(model, rules.bands()).all(evaluations));
         LOG.info("National report of cycle {} ({} participants in scope) computed in {} ms", filter.cycleId(), evaluations.size(),
                 (System.nanoTime() - started) / 1_000_000);
