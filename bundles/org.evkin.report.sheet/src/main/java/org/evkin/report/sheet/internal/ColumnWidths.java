@@ -69,4 +69,40 @@ final class ColumnWidths {
     private static int length(String s) {
         return s == null ? 0 : s.length();
     }
+
+    /**
+     * How many lines a wrapped text takes in a column of this width (word wrap, a character about a digit wide, a bold
+     * character a tenth wider): spreadsheets do not all fit row heights to wrapped text when they open a file, so the
+     * writer sets them.
+     */
+    static int lines(String text, double width, boolean bold) {
+        if (text == null || text.isEmpty()) {
+            return 1;
+        }
+        int capacity = Math.max(1, (int) Math.floor((width - 1.5) / (bold ? 1.1 : 1.0)));
+        if (text.length() <= capacity && text.indexOf('\n') < 0) {
+            return 1;
+        }
+        int lines = 0;
+        for (String paragraph : text.split("\r?\n", -1)) {
+            int line = 0;
+            lines++;
+            for (String word : paragraph.split(" ", -1)) {
+                int w = word.length();
+                if (line > 0 && line + 1 + w > capacity) {
+                    lines++;
+                    line = 0;
+                }
+                if (line > 0) {
+                    line++;
+                }
+                while (w > capacity) {
+                    lines++;
+                    w -= capacity;
+                }
+                line += w;
+            }
+        }
+        return lines;
+    }
 }

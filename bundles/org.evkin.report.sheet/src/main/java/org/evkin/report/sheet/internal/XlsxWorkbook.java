@@ -17,6 +17,7 @@ import java.util.zip.ZipOutputStream;
 import org.evkin.report.NationalReport;
 import org.evkin.report.ReportTable;
 import org.evkin.report.ReportTable.Column;
+import org.evkin.report.ReportTable.Kind;
 
 /**
  * Writes the national report as an Office Open XML workbook (SpreadsheetML) with the JDK alone: a "Keterangan" sheet
@@ -190,12 +191,13 @@ final class XlsxWorkbook {
             widest = Math.max(widest, length(sheet.table().title()));
         }
         widest = Math.max(widest, length(report.filterText()));
-        startSheet(xml, "A1:B" + legendRow, true, 0, new double[] {18, Math.min(widest + 2, 100)});
+        double[] widths = {18, Math.min(widest + 2, 100)};
+        startSheet(xml, "A1:B" + legendRow, true, 0, widths);
 
         row(xml, 1);
         text(xml, "A1", report.title(), XlsxStyle.TITLE);
         xml.end();
-        row(xml, 3);
+        row(xml, 3, ColumnWidths.lines(report.filterText(), widths[1], false));
         text(xml, "A3", texts.text("info.filter"), XlsxStyle.LABEL);
         text(xml, "B3", report.filterText(), XlsxStyle.text(report.filterText(), false));
         xml.end();
@@ -216,13 +218,13 @@ final class XlsxWorkbook {
         xml.end();
         for (int i = 0; i < sheets.size(); i++) {
             int r = listHeader + 1 + i;
-            row(xml, r);
-            text(xml, "A" + r, sheets.get(i).name(), XlsxStyle.LINK);
             String title = sheets.get(i).table().title();
+            row(xml, r, ColumnWidths.lines(title, widths[1], false));
+            text(xml, "A" + r, sheets.get(i).name(), XlsxStyle.LINK);
             text(xml, "B" + r, title, XlsxStyle.text(title, false));
             xml.end();
         }
-        row(xml, legendRow);
+        row(xml, legendRow, ColumnWidths.lines(texts.text("info.legend"), widths[1], false));
         text(xml, "A" + legendRow, texts.text("info.notes"), XlsxStyle.LABEL);
         text(xml, "B" + legendRow, texts.text("info.legend"), XlsxStyle.TEXT);
         xml.end();
@@ -248,8 +250,8 @@ final class XlsxWorkbook {
         for (int c = 0; c < letters.length; c++) {
             letters[c] = SpreadsheetMl.columnName(c);
         }
-        startSheet(xml, "A1:" + letters[letters.length - 1] + sheet.lastRow(), false, sheet.headerRow(),
-                ColumnWidths.of(table, texts));
+        double[] widths = ColumnWidths.of(table, texts);
+        startSheet(xml, "A1:" + letters[letters.length - 1] + sheet.lastRow(), false, sheet.headerRow(), widths);
 
         row(xml, 1);
         text(xml, "A1", Tables.heading(table, texts), XlsxStyle.TITLE);
@@ -259,7 +261,11 @@ final class XlsxWorkbook {
             text(xml, "A" + sheet.noteRow(), table.note().strip(), XlsxStyle.NOTE);
             xml.end();
         }
-        row(xml, sheet.headerRow());
+        int headerLines = 1;
+        for (int c = 0; c < columns.size(); c++) {
+            headerLines = Math.max(headerLines, ColumnWidths.lines(columns.get(c).label(), widths[c], true));
+        }
+        row(xml, sheet.headerRow(), headerLines);
         for (int c = 0; c < columns.size(); c++) {
             text(xml, letters[c] + sheet.headerRow(), columns.get(c).label(), XlsxStyle.HEADER);
         }
@@ -267,18 +273,24 @@ final class XlsxWorkbook {
 
         int r = sheet.firstDataRow();
         for (List<Object> cells : table.rows()) {
-            bodyRow(xml, columns, letters, r++, cells, false, -1);
+            bodyRow(xml, columns, letters, widths, r++, cells, false, -1);
         }
         if (table.total() != null) {
-            bodyRow(xml, columns, letters, r, table.total(), true, Tables.totalLabelColumn(table));
+            bodyRow(xml, columns, letters, widths, r, table.total(), true, Tables.totalLabelColumn(table));
         }
         xml.end(); // sheetData
         endSheet(xml);
     }
 
-    private void bodyRow(XmlWriter xml, List<Column> columns, String[] letters, int r, List<Object> cells,
-            boolean total, int totalLabel) throws IOException {
-        row(xml, r);
+    private void bodyRow(XmlWriter xml, List<Column> columns, String[] letters, double[] widths, int r,
+            List<Object> cells, boolean total, int totalLabel) throws IOException {
+        int lines = 1;
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).kind() == Kind.TEXT && cells.get(c) != null) {
+                lines = Math.max(lines, ColumnWidths.lines((String) cells.get(c), widths[c], total));
+            }
+        }
+        row(xml, r, lines);
         for (int c = 0; c < columns.size(); c++) {
             String ref = letters[c] + r;
             Object value = cells.get(c);
@@ -354,6 +366,14 @@ final class XlsxWorkbook {
 
     private static void row(XmlWriter xml, int r) throws IOException {
         xml.start("row").attr("r", r);
+    }
+
+    /** A row as high as its tallest wrapped text (Calibri 11: 15 points a line). */
+    private static void row(XmlWriter xml, int r, int lines) throws IOException {
+        xml.start("row").attr("r", r);
+        if (lines > 1) {
+            xml.attr("ht", Integer.toString(15 * lines)).attr("customHeight", "1");
+        }
     }
 
     private static void text(XmlWriter xml, String ref, String value, XlsxStyle style) throws IOException {

@@ -126,6 +126,20 @@ class XlsxWorkbookTest {
         assertEquals(Integer.toString(XlsxStyle.PERCENT.ordinal()), empty.getAttribute("s"));
         assertFalse(empty.hasChildNodes());
 
+        // rows with wrapped text are as high as their lines (LibreOffice does not fit them when it opens a file)
+        Document g31 = Workbooks.xml(parts.get("xl/worksheets/sheet14.xml"));
+        NodeList g31Rows = g31.getElementsByTagNameNS(MAIN, "row");
+        int tall = 0;
+        for (int i = 0; i < g31Rows.getLength(); i++) {
+            Element row = (Element) g31Rows.item(i);
+            if (row.hasAttribute("ht")) {
+                assertEquals("1", row.getAttribute("customHeight"));
+                assertTrue(Double.parseDouble(row.getAttribute("ht")) >= 30);
+                tall++;
+            }
+        }
+        assertTrue(tall >= 10, "Gambar 3.1's explanations wrap: " + tall + " tall rows");
+
         Document info = Workbooks.xml(parts.get("xl/worksheets/sheet1.xml"));
         NodeList links = info.getElementsByTagNameNS(MAIN, "hyperlink");
         assertEquals(report.tables().size(), links.getLength());
