@@ -52,10 +52,12 @@ final class FrameworkChecks {
     static final int TASKS = 133;
     /** Bundles the product must have: a bundle missing from target/bundles would otherwise pass unnoticed. */
     static final Set<String> EXPECTED_BUNDLES = Set.of("org.evkin.model", "org.evkin.store", "org.evkin.rest",
+            "org.evkin.scoring", "org.evkin.report", "org.evkin.report.pdf", "org.evkin.report.sheet", "org.apache.pdfbox",
             "org.apache.felix.scr", "org.osgi.service.component", "org.apache.felix.configadmin", "org.apache.felix.fileinstall",
             "org.apache.felix.http.jetty12", "org.glassfish.jersey.core.jersey-server", "com.zaxxer.HikariCP");
     /** The components the product must have; a bundle that lost its OSGI-INF would otherwise pass unnoticed. */
-    static final Set<String> EXPECTED_COMPONENTS = Set.of("org.evkin.model", "org.evkin.store", "org.evkin.rest");
+    static final Set<String> EXPECTED_COMPONENTS = Set.of("org.evkin.model", "org.evkin.store", "org.evkin.rest", "org.evkin.report",
+            "org.evkin.report.pdf", "org.evkin.report.sheet");
 
     private FrameworkChecks() {
     }
