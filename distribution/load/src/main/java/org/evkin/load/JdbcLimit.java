@@ -95,7 +95,18 @@ public final class JdbcLimit {
 
     /** threads workers sharing `connections` connections for `seconds`; each worker writes whole forms. */
     public Result run(int threads, int connections, double seconds, int participants) throws Exception {
-        BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(connections);
+        return run(threads, connections, seconds, participants, false);
+    }
+
+    /**
+     * With storePattern, each request is done as the store does it today (seen in MariaDB's general log): every store
+     * call its own transaction on a connection taken from the pool, COMMIT even after reads, then "set autocommit=1"
+     * (MyBatis resetting the connection on close) and "set autocommit=0" (Hikari resetting it on return); and the reads
+     * of the request besides the writes (link, participant, cycle, enrolments, battery; the form and its content read
+     * back for the answer). Same forms, same writes: the ceiling of the store's current way of talking to MariaDB.
+     */
+    public Result run(int threads, int connections, double seconds, int participants, boolean storePattern) throws Exception {
+        BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(connections, true);
         for (int i = 0; i < connections; i++) {
             pool.add(connect());
         }
@@ -119,7 +130,8 @@ public final class JdbcLimit {
                         }
                         String program = programs.get(n % programs.size());
                         long f0 = System.nanoTime();
-                        transactions.addAndGet(writeForm(pool, participant, program));
+                        transactions.addAndGet(storePattern ? storeForm(pool, participant, program, n % programs.size() == 0)
+                                : writeForm(pool, participant, program));
                         if (System.nanoTime() < end) {
                             forms.incrementAndGet();
                             formNanos.add(System.nanoTime() - f0);
@@ -163,6 +175,134 @@ public final class JdbcLimit {
         openForm(pool, participant, program);
         replace(pool, formId, items, true);
         return tx + 2;
+    }
+
+    /** A statement of the store pattern: SQL and its parameters. */
+    private record Sql(String sql, Object... args) {
+    }
+
+    private long readParticipant;
+    private String readTokenHash;
+
+    /** A real link and participant of the load test's cycle, for the reads of the store pattern. */
+    private void pickReadTargets() throws Exception {
+        if (readTokenHash != null) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT token_hash, participant_id FROM evkin.access_link WHERE cycle_id = " + cycleId + " LIMIT 1")) {
+            rs.next();
+            readTokenHash = rs.getString(1);
+            readParticipant = rs.getLong(2);
+        }
+    }
+
+    /** One transaction as Sessions.inTransaction runs it: the statements, COMMIT, then the two autocommit resets. */
+    private long storeTx(BlockingQueue<Connection> pool, Sql... statements) throws Exception {
+        Connection c = pool.take();
+        long id = 0;
+        try {
+            for (Sql q : statements) {
+                try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+                    for (int i = 0; i < q.args().length; i++) {
+                        ps.setObject(i + 1, q.args()[i]);
+                    }
+                    if (ps.execute()) {
+                        try (ResultSet rs = ps.getResultSet()) {
+                            while (rs.next()) {
+                                if (q.sql().startsWith("SELECT * FROM form WHERE cycle_id")) {
+                                    id = rs.getLong("id");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            c.commit();
+            c.setAutoCommit(true);
+            c.setAutoCommit(false);
+            return id;
+        } catch (Exception e) {
+            c.rollback();
+            throw e;
+        } finally {
+            pool.add(c);
+        }
+    }
+
+    /** The reads every link request starts with (FormComponent.resolve and shape): 5 transactions. */
+    private void resolve(BlockingQueue<Connection> pool, String program) throws Exception {
+        storeTx(pool, new Sql("SELECT * FROM evkin.access_link WHERE token_hash = ?", readTokenHash));
+        storeTx(pool, new Sql("SELECT * FROM evkin.participant WHERE id = ?", readParticipant));
+        storeTx(pool, new Sql("SELECT * FROM evkin.cycle WHERE id = ?", cycleId));
+        if (program != null) {
+            storeTx(pool, new Sql("SELECT * FROM evkin.enrolment WHERE cycle_id = ? AND participant_id = ? ORDER BY program_code",
+                    cycleId, readParticipant));
+            storeTx(pool, new Sql("SELECT * FROM evkin.battery WHERE cycle_id = ? AND program_code = ?", cycleId, program));
+        }
+    }
+
+    private long storeOpenForm(BlockingQueue<Connection> pool, long participant, String program) throws Exception {
+        Timestamp now = Timestamp.from(Instant.now());
+        return storeTx(pool, new Sql("INSERT IGNORE INTO form (cycle_id, participant_id, rater_role, part, program_code, instrument_version,"
+                + " status, revision, source, started_at, updated_at) VALUES (?, ?, 'DIRI', 2, ?, '1.0.0', 'DRAFT', 0, 'WEB', ?, ?)",
+                cycleId, participant, program, now, now), new Sql("SELECT * FROM form WHERE cycle_id = ? AND participant_id = ?"
+                + " AND rater_role = 'DIRI' AND part = 2 AND program_code = ?", cycleId, participant, program));
+    }
+
+    private void storeReadBack(BlockingQueue<Connection> pool, long formId, boolean formToo) throws Exception {
+        if (formToo) {
+            storeTx(pool, new Sql("SELECT * FROM form WHERE id = ?", formId));
+        }
+        storeTx(pool, new Sql("SELECT item_code, value FROM answer WHERE form_id = ? ORDER BY item_code", formId),
+                new Sql("SELECT * FROM form WHERE id = ?", formId),
+                new Sql("SELECT task_code FROM task_tick WHERE form_id = ? ORDER BY task_code", formId));
+    }
+
+    /** One rater's form as the server does it today: (the link opened), the form opened, drafts, submit. */
+    private int storeForm(BlockingQueue<Connection> pool, long participant, String program, boolean openLink) throws Exception {
+        pickReadTargets();
+        int tx = 0;
+        if (openLink) {
+            // GET /api/t/{token}: resolve, then batteries, forms, enrolments and the two named raters
+            resolve(pool, null);
+            storeTx(pool, new Sql("SELECT * FROM evkin.battery WHERE cycle_id = ? ORDER BY program_code", cycleId));
+            storeTx(pool, new Sql("SELECT * FROM form WHERE cycle_id = ? AND participant_id = ? ORDER BY part, program_code, rater_role",
+                    cycleId, participant));
+            storeTx(pool, new Sql("SELECT * FROM evkin.enrolment WHERE cycle_id = ? AND participant_id = ? ORDER BY program_code",
+                    cycleId, readParticipant));
+            for (String role : List.of("ATASAN", "REKAN")) {
+                storeTx(pool, new Sql("SELECT * FROM evkin.rater WHERE cycle_id = ? AND participant_id = ? AND role = ?", cycleId,
+                        readParticipant, role));
+            }
+            tx += 8;
+        }
+        // GET part2: resolve and shape, open, content
+        resolve(pool, program);
+        long formId = storeOpenForm(pool, participant, program);
+        storeReadBack(pool, formId, false);
+        tx += 7;
+        int items = itemsPerProgram.get(program);
+        for (int d = 1; d <= drafts + 1; d++) {
+            boolean submit = d > drafts;
+            resolve(pool, program);
+            storeOpenForm(pool, participant, program);
+            Connection c = pool.take();
+            try {
+                replaceOn(c, formId, submit ? items : items * d / (drafts + 1), submit);
+                c.commit();
+                c.setAutoCommit(true);
+                c.setAutoCommit(false);
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            } finally {
+                pool.add(c);
+            }
+            storeReadBack(pool, formId, true);
+            tx += 9;
+        }
+        return tx;
     }
 
     private long openForm(BlockingQueue<Connection> pool, long participant, String program) throws Exception {
@@ -210,6 +350,19 @@ public final class JdbcLimit {
     private void replace(BlockingQueue<Connection> pool, long formId, int answers, boolean submit) throws Exception {
         Connection c = pool.take();
         try {
+            replaceOn(c, formId, answers, submit);
+            c.commit();
+        } catch (Exception e) {
+            c.rollback();
+            throw e;
+        } finally {
+            pool.add(c);
+        }
+    }
+
+    /** The statements of saveDraft / submit: lock, delete, insert, update (not committed here). */
+    private static void replaceOn(Connection c, long formId, int answers, boolean submit) throws Exception {
+        {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM form WHERE id = ? FOR UPDATE")) {
                 ps.setLong(1, formId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -254,12 +407,6 @@ public final class JdbcLimit {
                 ps.setLong(i, formId);
                 ps.executeUpdate();
             }
-            c.commit();
-        } catch (Exception e) {
-            c.rollback();
-            throw e;
-        } finally {
-            pool.add(c);
         }
     }
 }

@@ -34,6 +34,9 @@ public final class Main {
         public int participants = 0;
         public int jdbcDuration = 0;
         public int jdbcConnections = 0;
+        public int jdbcParticipants = 40_000;
+        public int poolSize = 0;
+        public boolean storePattern = true;
         public boolean jfr;
         public Path distribution = Path.of("distribution/assembly/target/evkin");
         public Path dir = Path.of("distribution/load/target/runs/load");
@@ -53,7 +56,9 @@ public final class Main {
                     case "--participants" -> o.participants = Integer.parseInt(args[++i]);
                     case "--jdbc-duration" -> o.jdbcDuration = Integer.parseInt(args[++i]);
                     case "--jdbc-connections" -> o.jdbcConnections = Integer.parseInt(args[++i]);
+                    case "--pool-size" -> o.poolSize = Integer.parseInt(args[++i]);
                     case "--jfr" -> o.jfr = true;
+                    case "--no-store-pattern" -> o.storePattern = false;
                     case "--distribution" -> o.distribution = Path.of(args[++i]);
                     case "--dir" -> o.dir = Path.of(args[++i]);
                     case "--results" -> o.results = Path.of(args[++i]);
@@ -61,6 +66,8 @@ public final class Main {
                         System.out.println("""
                                 run.sh [--raters 256] [--duration 60] [--warmup 10] [--drafts 3] [--think-ms 0]
                                        [--participants auto] [--jdbc-duration min(duration,30)] [--jdbc-connections pool.size]
+                                       [--pool-size N (pool.size of the copy's config/org.evkin.store.cfg; default: as shipped)]
+                                       [--no-store-pattern (skip the JDBC run that talks to MariaDB the way the store does)]
                                        [--jfr] [--distribution path] [--dir path] [--results file.json]""");
                         System.exit(0);
                     }
@@ -68,8 +75,8 @@ public final class Main {
                 }
             }
             if (o.participants == 0) {
-                // each participant's link has six forms; leave room for ~70 submissions/s per core-second of the run
-                o.participants = Math.max(o.raters * 2, 60 * (o.duration + o.warmup));
+                // each participant's link has six forms: room for 150 submissions/s over warm-up and window
+                o.participants = Math.max(o.raters * 2, 25 * (o.duration + o.warmup));
             }
             if (o.jdbcDuration == 0) {
                 o.jdbcDuration = Math.min(o.duration, 30);
@@ -88,12 +95,19 @@ public final class Main {
         System.exit(0);
     }
 
+    private static String loadBefore = "";
+
     public static ObjectNode run(Options o) throws Exception {
+        loadBefore = loadAverage();
         System.out.printf("[load] %d raters, %d s after %d s warm-up, %d drafts per form, %d participants%n", o.raters, o.duration,
                 o.warmup, o.drafts, o.participants);
         Distribution d = Distribution.copy(o.distribution, o.dir.resolve("evkin"));
         try (MailSink sink = new MailSink(); Distribution evkin = d) {
             Cohort.configure(evkin, sink);
+            if (o.poolSize > 0) {
+                Path cfg = evkin.home.resolve("config/org.evkin.store.cfg");
+                Files.writeString(cfg, Files.readString(cfg).replaceAll("(?m)^pool\\.size=.*$", "pool.size=" + o.poolSize));
+            }
             long t0 = System.nanoTime();
             evkin.start().awaitReady(Duration.ofSeconds(180));
             System.out.printf("[load] EvKin ready on port %d in %d ms (JVM %s)%n", evkin.port, (System.nanoTime() - t0) / 1_000_000,
@@ -107,6 +121,9 @@ public final class Main {
                 LoadRun load = new LoadRun(http, cohort.links, stats, ledger, o.drafts, o.think);
                 load.start(o.raters);
                 Thread.sleep(o.warmup * 1000L);
+                long dbPid = evkin.databasePid();
+                long self = ProcessHandle.current().pid();
+                long[] cpu0 = {CpuTime.millis(evkin.pid()), CpuTime.millis(dbPid), CpuTime.millis(self)};
                 load.openWindow();
                 if (o.jfr) {
                     jcmd(evkin.pid(), "JFR.start", "name=load", "settings=profile", "filename=" + evkin.home.resolve("load.jfr"));
@@ -116,6 +133,7 @@ public final class Main {
                     Thread.sleep(200);
                 }
                 load.closeWindow();
+                long[] cpu1 = {CpuTime.millis(evkin.pid()), CpuTime.millis(dbPid), CpuTime.millis(self)};
                 if (o.jfr) {
                     jcmd(evkin.pid(), "JFR.stop", "name=load");
                 }
@@ -128,13 +146,41 @@ public final class Main {
 
                 int connections = o.jdbcConnections > 0 ? o.jdbcConnections : evkin.storePoolSize();
                 JdbcLimit limit = new JdbcLimit(evkin.jdbcUrl("evkin"), cohort.cycleId, load.itemsPerProgram(), o.drafts);
-                int jdbcParticipants = 40_000;
+                int jdbcParticipants = o.jdbcParticipants;
                 limit.prepare(jdbcParticipants);
                 System.out.printf("[load] JDBC limit: %d threads on %d connections for %d s%n", o.raters, connections, o.jdbcDuration);
+                long dbCpuBeforeJdbc = CpuTime.millis(dbPid);
+                long selfCpuBeforeJdbc = CpuTime.millis(self);
                 JdbcLimit.Result jdbc = limit.run(o.raters, connections, o.jdbcDuration, jdbcParticipants);
+                long dbCpuJdbc = CpuTime.millis(dbPid) - dbCpuBeforeJdbc;
+                long selfCpuJdbc = CpuTime.millis(self) - selfCpuBeforeJdbc;
+                System.out.printf("[load] JDBC limit: %.0f forms/s (%.0f transactions/s)%n", jdbc.formsPerSecond(), jdbc.transactionsPerSecond());
+                JdbcLimit.Result storePattern = null;
+                if (o.storePattern) {
+                    limit.prepare(jdbcParticipants);
+                    int s = Math.max(5, o.jdbcDuration / 2);
+                    System.out.printf("[load] the same over JDBC the way the store does it today: %d threads on %d connections for %d s%n",
+                            o.raters, connections, s);
+                    storePattern = limit.run(o.raters, connections, s, jdbcParticipants, true);
+                    System.out.printf("[load] store pattern: %.0f forms/s (%.0f transactions/s)%n", storePattern.formsPerSecond(),
+                            storePattern.transactionsPerSecond());
+                }
                 limit.drop();
 
+                long dbCpuPerJdbcForm = jdbc.forms() == 0 ? -1 : dbCpuJdbc * 1000 / jdbc.forms();
+                long clientCpuPerJdbcForm = jdbc.forms() == 0 ? -1 : selfCpuJdbc * 1000 / jdbc.forms();
                 ObjectNode r = report(o, evkin, cohort, stats, load, seconds, memory, verdict, jdbc);
+                ObjectNode cpu = r.putObject("cpuMicrosPerSubmission");
+                long subs = Math.max(1, stats.submissions());
+                cpu.put("serverJvm", (cpu1[0] - cpu0[0]) * 1000 / subs).put("mariadb", (cpu1[1] - cpu0[1]) * 1000 / subs)
+                        .put("loadGenerator", (cpu1[2] - cpu0[2]) * 1000 / subs)
+                        .put("serverJvmPerRequest", (cpu1[0] - cpu0[0]) * 1000 / Math.max(1, stats.requests()))
+                        .put("mariadbPerJdbcLimitForm", dbCpuPerJdbcForm).put("jdbcClientPerJdbcLimitForm", clientCpuPerJdbcForm);
+                System.out.println("[load] CPU per submission (µs): " + cpu);
+                if (storePattern != null) {
+                    r.set("jdbcStorePattern", Http.JSON.valueToTree(storePattern));
+                    r.put("percentOfStorePattern", Stats.round(100 * stats.submissions() / seconds / storePattern.formsPerSecond()));
+                }
                 r.put("heapInfoAtEnd", heapInfo.strip());
                 write(o.results, r);
                 return r;
@@ -205,6 +251,8 @@ public final class Main {
     static ObjectNode machine(Distribution evkin) {
         ObjectNode m = Http.JSON.createObjectNode();
         m.put("cores", Runtime.getRuntime().availableProcessors());
+        // the machine is shared: how busy it was (1, 5, 15 min load averages) when the run started and ended
+        m.put("loadAverageAtStart", loadBefore).put("loadAverageAtEnd", loadAverage());
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
                 if (line.startsWith("MemTotal:")) {
@@ -224,6 +272,15 @@ public final class Main {
         m.put("javaVersion", run(java, "-version").lines().findFirst().orElse("?") + " / "
                 + run(java, "-version").lines().skip(2).findFirst().orElse(""));
         return m;
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     static String jcmd(long pid, String... command) {

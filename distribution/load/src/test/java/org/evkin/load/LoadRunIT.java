@@ -23,8 +23,9 @@ class LoadRunIT {
         o.warmup = UnderLoad.FULL ? 10 : 3;
         o.participants = UnderLoad.FULL ? 0 : 120;
         o.jdbcDuration = UnderLoad.FULL ? 30 : 5;
+        o.jdbcParticipants = UnderLoad.FULL ? 40_000 : 3_000;
         if (o.participants == 0) {
-            o.participants = Math.max(o.raters * 2, 60 * (o.duration + o.warmup));
+            o.participants = Math.max(o.raters * 2, 25 * (o.duration + o.warmup));
         }
         o.distribution = Path.of(System.getProperty("evkin.distribution", "../assembly/target/evkin"));
         o.dir = dir.resolve("load-smoke");
