@@ -12,12 +12,42 @@ public final class Score implements Comparable<Score> {
     public static final Score ZERO = new Score(BigInteger.ZERO, BigInteger.ONE);
     public static final Score ONE = new Score(BigInteger.ONE, BigInteger.ONE);
 
+    /** Values of the fast path: |numerator| and denominator below 2^31, so that products of two fit a long exactly. */
+    private static final long SMALL = 1L << 31;
+
     private final BigInteger numerator;
     private final BigInteger denominator;
+    /** The same value as longs when both are small (then small is true); scores are nearly always small. */
+    private final long num;
+    private final long den;
+    private final boolean small;
 
     private Score(BigInteger numerator, BigInteger denominator) {
         this.numerator = numerator;
         this.denominator = denominator;
+        this.small = numerator.bitLength() < 31 && denominator.bitLength() < 31;
+        this.num = small ? numerator.longValue() : 0;
+        this.den = small ? denominator.longValue() : 0;
+    }
+
+    /** n/d normalized with long arithmetic; d != 0 and both magnitudes below 2^62 (guaranteed by the callers). */
+    private static Score ofLongs(long n, long d) {
+        if (d < 0) {
+            n = -n;
+            d = -d;
+        }
+        long a = Math.abs(n);
+        long b = d;
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        if (a > 1) {
+            n /= a;
+            d /= a;
+        }
+        return new Score(BigInteger.valueOf(n), BigInteger.valueOf(d));
     }
 
     /** The whole number value. */
@@ -82,14 +112,23 @@ public final class Score implements Comparable<Score> {
     }
 
     public Score plus(Score o) {
+        if (small && o.small) {
+            return ofLongs(num * o.den + o.num * den, den * o.den);
+        }
         return of(numerator.multiply(o.denominator).add(o.numerator.multiply(denominator)), denominator.multiply(o.denominator));
     }
 
     public Score minus(Score o) {
+        if (small && o.small) {
+            return ofLongs(num * o.den - o.num * den, den * o.den);
+        }
         return of(numerator.multiply(o.denominator).subtract(o.numerator.multiply(denominator)), denominator.multiply(o.denominator));
     }
 
     public Score times(Score o) {
+        if (small && o.small) {
+            return ofLongs(num * o.num, den * o.den);
+        }
         return of(numerator.multiply(o.numerator), denominator.multiply(o.denominator));
     }
 
@@ -97,6 +136,9 @@ public final class Score implements Comparable<Score> {
     public Score dividedBy(Score o) {
         if (o.numerator.signum() == 0) {
             throw new ArithmeticException("division of " + this + " by zero");
+        }
+        if (small && o.small) {
+            return ofLongs(num * o.den, den * o.num);
         }
         return of(numerator.multiply(o.denominator), denominator.multiply(o.numerator));
     }
@@ -121,6 +163,9 @@ public final class Score implements Comparable<Score> {
 
     @Override
     public int compareTo(Score o) {
+        if (small && o.small) {
+            return Long.compare(num * o.den, o.num * den);
+        }
         return numerator.multiply(o.denominator).compareTo(o.numerator.multiply(denominator));
     }
 

@@ -74,4 +74,22 @@ class ScoreTest {
         assertEquals(33, Score.of(100, 3).roundWhole());
         assertEquals(0, Score.ZERO.roundWhole());
     }
+
+    @Test
+    void theLongFastPathAndTheBigIntegerPathAgreeAcrossTheirBoundary() {
+        long[] values = {1, 2, 3, 7, 12, (1L << 30) - 3, (1L << 31) - 1, 1L << 31, (1L << 31) + 11, (1L << 40) + 1};
+        for (long a : values) {
+            for (long b : values) {
+                Score x = Score.of(a, b);
+                Score y = Score.of(b + 1, a);
+                java.math.BigInteger xn = java.math.BigInteger.valueOf(a), xd = java.math.BigInteger.valueOf(b);
+                java.math.BigInteger yn = java.math.BigInteger.valueOf(b + 1), yd = java.math.BigInteger.valueOf(a);
+                assertEquals(Score.of(xn.multiply(yd).add(yn.multiply(xd)), xd.multiply(yd)), x.plus(y), a + "/" + b + " plus");
+                assertEquals(Score.of(xn.multiply(yd).subtract(yn.multiply(xd)), xd.multiply(yd)), x.minus(y), a + "/" + b + " minus");
+                assertEquals(Score.of(xn.multiply(yn), xd.multiply(yd)), x.times(y), a + "/" + b + " times");
+                assertEquals(Score.of(xn.multiply(yd), xd.multiply(yn)), x.dividedBy(y), a + "/" + b + " divided");
+                assertEquals(xn.multiply(yd).compareTo(yn.multiply(xd)), x.compareTo(y), a + "/" + b + " compare");
+            }
+        }
+    }
 }

@@ -12,15 +12,67 @@ import org.evkin.store.ParticipantRecord;
  * forms as a sum and count per subkompetensi, Part-1 forms as tick counts per (subkompetensi, level).
  */
 record CycleData(CycleRecord cycle, List<ParticipantRecord> participants, Map<Long, List<EnrolmentRecord>> enrolments,
-        Map<Long, List<FormInfo>> forms, Map<Long, short[]> part2, Map<Long, short[]> part1) {
+        Map<Long, List<FormInfo>> forms) {
 
     /** Subkompetensi are numbered 1..15; arrays are indexed by number. */
     static final int SUBCOMPETENCIES = 15;
     /** The four PK levels by rank 1..4. */
     static final int LEVELS = 4;
 
-    /** A form, as the reports need it. */
-    record FormInfo(long id, String role, int part, String program, String version, boolean submitted) {
+    /**
+     * A form, as the reports need it, with its content folded into counts while it is read: for Part 2 a sum and a
+     * count per subkompetensi (sumIndex/countIndex), for Part 1 ticks per (subkompetensi, level) (tickIndex); null
+     * while nothing was counted.
+     */
+    static final class FormInfo {
+        final long id;
+        final String role;
+        final int part;
+        final String program;
+        final String version;
+        final boolean submitted;
+        short[] counts;
+
+        FormInfo(long id, String role, int part, String program, String version, boolean submitted) {
+            this.id = id;
+            this.role = role;
+            this.part = part;
+            this.program = program;
+            this.version = version;
+            this.submitted = submitted;
+        }
+
+        long id() {
+            return id;
+        }
+
+        String role() {
+            return role;
+        }
+
+        int part() {
+            return part;
+        }
+
+        String program() {
+            return program;
+        }
+
+        String version() {
+            return version;
+        }
+
+        boolean submitted() {
+            return submitted;
+        }
+
+        /** The counts, created on first use. */
+        short[] counts() {
+            if (counts == null) {
+                counts = part == 2 ? newPart2() : newPart1();
+            }
+            return counts;
+        }
     }
 
     /** Index of a subkompetensi's sum in a Part-2 array; its count sits at countIndex. */

@@ -88,21 +88,24 @@ final class CycleDataLoader {
             byParticipant.computeIfAbsent(participantId, k -> new ArrayList<>(8)).add(info);
             byId.put(id, info);
         });
-        Map<Long, short[]> part2 = new HashMap<>();
-        Map<Long, short[]> part1 = new HashMap<>();
-        Map<String, Map<String, Integer>> indexes = new HashMap<>();
+        ItemIndexes indexes = new ItemIndexes(itemIndex);
+        FormInfo[] last = new FormInfo[1]; // rows come grouped by form: look a form up once per group, not per row
         scan.scanAnswers(cycleId, (formId, itemCode, value) -> {
-            FormInfo f = byId.get(formId);
+            FormInfo f = last[0] != null && last[0].id == formId ? last[0] : byId.get(formId);
+            last[0] = f;
             if (f != null) {
-                addAnswer(part2, indexes, f, itemCode, value);
+                addAnswer(indexes, f, itemCode, value);
             }
         });
+        last[0] = null;
         scan.scanTicks(cycleId, (formId, taskCode) -> {
-            if (byId.containsKey(formId)) {
-                addTick(part1, formId, taskCode);
+            FormInfo f = last[0] != null && last[0].id == formId ? last[0] : byId.get(formId);
+            last[0] = f;
+            if (f != null) {
+                addTick(f, taskCode);
             }
         });
-        return new CycleData(cycle, people, enrolments, byParticipant, part2, part1);
+        return new CycleData(cycle, people, enrolments, byParticipant);
     }
 
     /** One participant of a cycle, from the forms' content. */
@@ -115,9 +118,7 @@ final class CycleDataLoader {
             throw new NoSuchElementException("participant " + participantId + " has no enrolment in cycle " + cycleId);
         }
         List<FormInfo> infos = new ArrayList<>();
-        Map<Long, short[]> part2 = new HashMap<>();
-        Map<Long, short[]> part1 = new HashMap<>();
-        Map<String, Map<String, Integer>> indexes = new HashMap<>();
+        ItemIndexes indexes = new ItemIndexes(itemIndex);
         for (FormRecord f : forms.forms(cycleId, participantId)) {
             FormInfo info = info(f, enrolments);
             infos.add(info);
@@ -126,12 +127,12 @@ final class CycleDataLoader {
             }
             FormContent content = forms.content(f.id());
             if (info.part() == 2) {
-                content.answers().forEach((code, value) -> addAnswer(part2, indexes, info, code, value == null ? 0 : value));
+                content.answers().forEach((code, value) -> addAnswer(indexes, info, code, value == null ? 0 : value));
             } else {
-                content.ticks().forEach(code -> addTick(part1, info.id(), code));
+                content.ticks().forEach(code -> addTick(info, code));
             }
         }
-        return new CycleData(cycle, List.of(person), Map.of(participantId, enrolments), Map.of(participantId, infos), part2, part1);
+        return new CycleData(cycle, List.of(person), Map.of(participantId, enrolments), Map.of(participantId, infos));
     }
 
     private static FormInfo info(FormRecord f, List<EnrolmentRecord> enrolments) {
@@ -152,24 +153,39 @@ final class CycleDataLoader {
         return null;
     }
 
-    private void addAnswer(Map<Long, short[]> part2, Map<String, Map<String, Integer>> indexes, FormInfo f, String itemCode, int value) {
-        Map<String, Integer> items = indexes.computeIfAbsent(versionKey(f.program(), f.version()), itemIndex);
+    private static void addAnswer(ItemIndexes indexes, FormInfo f, String itemCode, int value) {
+        Map<String, Integer> items = indexes.of(f.program(), f.version());
         Integer s = items.get(itemCode);
         if (s == null || s < 1 || s > CycleData.SUBCOMPETENCIES) {
             return; // not an item of the form's instrument version: it cannot be scored
         }
-        short[] a = part2.computeIfAbsent(f.id(), k -> CycleData.newPart2());
+        short[] a = f.counts();
         if (value >= 1 && value <= 4) {
             CycleData.add(a, CycleData.sumIndex(s), value);
             CycleData.add(a, CycleData.countIndex(s), 1);
         }
     }
 
-    private void addTick(Map<Long, short[]> part1, long formId, String taskCode) {
+    /** The item maps of the instrument versions met in one load, found without building a key per answer. */
+    private static final class ItemIndexes {
+        private final Map<String, Map<String, Map<String, Integer>>> byProgram = new HashMap<>();
+        private final Function<String, Map<String, Integer>> itemIndex;
+
+        ItemIndexes(Function<String, Map<String, Integer>> itemIndex) {
+            this.itemIndex = itemIndex;
+        }
+
+        Map<String, Integer> of(String program, String version) {
+            return byProgram.computeIfAbsent(program, k -> new HashMap<>())
+                    .computeIfAbsent(String.valueOf(version), v -> itemIndex.apply(versionKey(program, version)));
+        }
+    }
+
+    private void addTick(FormInfo f, String taskCode) {
         int[] t = tasks.get(taskCode);
         if (t == null) {
             return;
         }
-        CycleData.add(part1.computeIfAbsent(formId, k -> CycleData.newPart1()), CycleData.tickIndex(t[0], t[1]), 1);
+        CycleData.add(f.counts(), CycleData.tickIndex(t[0], t[1]), 1);
     }
 }

@@ -1,13 +1,11 @@
 package org.evkin.report.internal;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BiFunction;
 
 import org.evkin.instrument.InstrumentDefinition;
@@ -35,6 +33,8 @@ final class Evaluator {
 
     private final ScoringRules platform;
     private final BiFunction<String, String, InstrumentDefinition> definitions;
+    /** The rules of each instrument version met (an Evaluator serves one request, on one thread). */
+    private final Map<InstrumentDefinition, ScoringRules> programRules = new java.util.IdentityHashMap<>();
 
     /** @param definitions (program, version or null) → the instrument version, or null when unknown */
     Evaluator(ScoringRules platform, BiFunction<String, String, InstrumentDefinition> definitions) {
@@ -60,7 +60,8 @@ final class Evaluator {
                         .map(FormInfo::version).findFirst().orElse(null);
             }
             InstrumentDefinition definition = definitions.apply(e.programCode(), version);
-            ScoringRules rules = ScoringSettings.forProgram(platform, definition);
+            ScoringRules rules = definition == null ? platform
+                    : programRules.computeIfAbsent(definition, d -> ScoringSettings.forProgram(platform, d));
             if (!e.eligible()) {
                 programs.add(new ProgramEvaluation(e, definition, null, rules));
                 continue;
@@ -69,7 +70,7 @@ final class Evaluator {
             Map<RaterSource, RaterInput> raters = new EnumMap<>(RaterSource.class);
             for (FormInfo f : forms) {
                 if (f.part() == 2 && f.program().equals(e.programCode())) {
-                    raters.put(RaterSource.valueOf(f.role()), new RaterInput(f.submitted(), f.submitted() ? tallies(data.part2().get(f.id())) : Map.of()));
+                    raters.put(RaterSource.valueOf(f.role()), new RaterInput(f.submitted(), f.submitted() ? tallies(f.counts) : Map.of()));
                 }
             }
             ProgramResult result = Scoring.program(new ProgramInput(e.programCode(), rated, raters), rules);
@@ -85,7 +86,7 @@ final class Evaluator {
             List<Map<String, Integer>> perForm = new ArrayList<>();
             for (String source : PART1_SOURCES) {
                 forms.stream().filter(f -> f.part() == 1 && f.submitted() && f.role().equals(source)).findFirst().ifPresent(f -> {
-                    short[] ticks = data.part1().getOrDefault(f.id(), CycleData.newPart1());
+                    short[] ticks = f.counts();
                     part1.put(source, ticks);
                     perForm.add(levelCounts(ticks));
                 });
@@ -141,9 +142,5 @@ final class Evaluator {
             counts.put(PK_LEVELS.get(rank - 1), n);
         }
         return counts;
-    }
-
-    static boolean sameDecimal(BigDecimal a, BigDecimal b) {
-        return Objects.equals(a, b) || (a != null && b != null && a.compareTo(b) == 0);
     }
 }

@@ -272,19 +272,27 @@ final class NationalTables {
         return table(id, columns, rows, total);
     }
 
-    /** [s][R]: Tabel 3.8's whole numbers (s 1..15, R rank 1..4). */
+    /** [s][R]: Tabel 3.8's whole numbers (s 1..15, R rank 1..4), in one pass over the mapped participants. */
     private static int[][] mappedCounts(List<Evaluation> pk) {
+        int[][] sums = new int[CycleData.SUBCOMPETENCIES + 1][CycleData.LEVELS + 1];
+        for (Evaluation e : pk) {
+            if (!e.mapped()) {
+                continue;
+            }
+            int r = e.target().rank();
+            for (String source : Evaluator.PART1_SOURCES) {
+                short[] form = e.part1().get(source);
+                for (int s = 1; s <= CycleData.SUBCOMPETENCIES; s++) {
+                    if (ticks(form, s) > 0) {
+                        sums[s][r]++;
+                    }
+                }
+            }
+        }
         int[][] counts = new int[CycleData.SUBCOMPETENCIES + 1][CycleData.LEVELS + 1];
         for (int s = 1; s <= CycleData.SUBCOMPETENCIES; s++) {
             for (int r = 1; r <= CycleData.LEVELS; r++) {
-                int rank = r;
-                int sum = 0;
-                for (String source : Evaluator.PART1_SOURCES) {
-                    int subcompetency = s;
-                    sum += (int) pk.stream().filter(e -> e.mapped() && e.target().rank() == rank)
-                            .filter(e -> ticks(e.part1().get(source), subcompetency) > 0).count();
-                }
-                counts[s][r] = Score.of(sum, Evaluator.PART1_SOURCES.size()).roundWhole();
+                counts[s][r] = Score.of(sums[s][r], Evaluator.PART1_SOURCES.size()).roundWhole();
             }
         }
         return counts;
@@ -320,22 +328,28 @@ final class NationalTables {
         for (Target level : Target.pkLevels()) {
             columns.add(new Column(level.name(), Texts.get("col.task", level.label()), Kind.PERCENT));
         }
+        // ticks[s][R][L] over the Part-1 forms of mapped participants at respondent level R, in one pass
+        long[][][] ticks = new long[CycleData.SUBCOMPETENCIES + 1][CycleData.LEVELS + 1][CycleData.LEVELS + 1];
+        for (Evaluation e : pk) {
+            if (!e.mapped()) {
+                continue;
+            }
+            int r = e.target().rank();
+            for (short[] form : e.part1().values()) {
+                for (int s = 1; s <= CycleData.SUBCOMPETENCIES; s++) {
+                    for (int l = 1; l <= CycleData.LEVELS; l++) {
+                        ticks[s][r][l] += form[CycleData.tickIndex(s, l)];
+                    }
+                }
+            }
+        }
         List<List<Object>> rows = new ArrayList<>();
         for (Subcompetency s : model.subcompetencies()) {
             for (Target respondent : Target.pkLevels()) {
-                long[] byLevel = new long[CycleData.LEVELS + 1];
+                long[] byLevel = ticks[s.no()][respondent.rank()];
                 long all = 0;
-                for (Evaluation e : pk) {
-                    if (!e.mapped() || e.target() != respondent) {
-                        continue;
-                    }
-                    for (short[] form : e.part1().values()) {
-                        for (int l = 1; l <= CycleData.LEVELS; l++) {
-                            int n = form[CycleData.tickIndex(s.no(), l)];
-                            byLevel[l] += n;
-                            all += n;
-                        }
-                    }
+                for (int l = 1; l <= CycleData.LEVELS; l++) {
+                    all += byLevel[l];
                 }
                 List<Object> row = row(s.no(), s.name(), respondent.label(), mapped[s.no()][respondent.rank()]);
                 for (int l = 1; l <= CycleData.LEVELS; l++) {
