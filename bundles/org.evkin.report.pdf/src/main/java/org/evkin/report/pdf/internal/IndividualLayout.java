@@ -204,7 +204,8 @@ final class IndividualLayout {
             Table table = new Table(new float[] {w}, TABLE);
             table.keepTogether = 1;
             table.head(section(texts.get("activity.heading"), 1));
-            table.row(Cell.of(texts.get("activity.waiting", texts.list(activity.missingLabels()))));
+            table.row(Cell.of(activity.missingLabels().isEmpty() ? texts.get("activity.notShown")
+                    : texts.get("activity.waiting", texts.list(activity.missingLabels()))));
             TableRenderer.draw(canvas, table);
             canvas.down(14);
             return;
