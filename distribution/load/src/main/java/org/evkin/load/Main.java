@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.evkin.load.Stats.Kind;
 
 /**
@@ -310,13 +308,5 @@ public final class Main {
         }
         Files.writeString(md, r.path("markdown").asText() + "\n", StandardOpenOption.APPEND);
         System.out.println("[load] results in " + results.toAbsolutePath() + " and " + md.toAbsolutePath());
-    }
-
-    static Map<String, Object> map(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
     }
 }
