@@ -41,8 +41,7 @@ class DatabaseRestartIT {
         try (UnderLoad u = UnderLoad.start("database-restart", UnderLoad.FULL ? 2000 : 150)) {
             try {
                 u.raters(raters);
-                UnderLoad.sleepSeconds(phase);
-                long before = u.stats.submissions();
+                long before = u.runUntilSubmissionsBeyond(phase, 0);
                 assertTrue(before > 0, "no submission before the database went down: " + u.stats.failures());
 
                 long pid = u.evkin.databasePid();
@@ -99,7 +98,7 @@ class DatabaseRestartIT {
                 assertTrue(firstOkAfter.get() > 0, "the API did not answer again: " + probeProblems + "\n" + u.evkin.log());
                 long recoveryMs = (firstOkAfter.get() - restartedAt.get()) / 1_000_000;
                 long submissionsAtRecovery = u.stats.submissions();
-                UnderLoad.sleepSeconds(phase);
+                u.runUntilSubmissionsBeyond(phase, submissionsAtRecovery);
                 u.load.stop();
                 long after = u.stats.submissions();
 

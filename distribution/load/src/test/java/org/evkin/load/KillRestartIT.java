@@ -24,8 +24,7 @@ class KillRestartIT {
             u.raters(raters);
             long before = 0;
             for (int k = 1; k <= kills; k++) {
-                UnderLoad.sleepSeconds(phase);
-                before = u.stats.submissions();
+                before = u.runUntilSubmissionsBeyond(phase, before);
                 assertTrue(before > 0, "no submission before the kill: " + u.stats.failures());
                 long t0 = System.nanoTime();
                 u.evkin.kill();
@@ -34,7 +33,7 @@ class KillRestartIT {
                 u.evkin.start().awaitReady(Duration.ofSeconds(180));
                 UnderLoad.log("restarted and ready %d ms after the kill", (System.nanoTime() - t0) / 1_000_000);
             }
-            UnderLoad.sleepSeconds(phase);
+            u.runUntilSubmissionsBeyond(phase, before);
             u.load.stop();
             long after = u.stats.submissions();
             assertTrue(after > before, "no submission after the restart: " + u.stats.failures() + "\n" + u.evkin.log());

@@ -55,6 +55,20 @@ final class UnderLoad implements AutoCloseable {
         Thread.sleep((long) (s * 1000));
     }
 
+    /**
+     * Lets the load run for at least the phase, then on until the raters have more than {@code beyond} acknowledged
+     * submissions (at most two minutes more): on a busy machine the first submissions can take longer than a phase,
+     * and a fault injected before any would prove nothing. Returns the submissions counted.
+     */
+    long runUntilSubmissionsBeyond(double phase, long beyond) throws InterruptedException {
+        sleepSeconds(phase);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (stats.submissions() <= beyond && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        return stats.submissions();
+    }
+
     @Override
     public void close() throws Exception {
         load.stop();
