@@ -24,6 +24,7 @@ import org.evkin.store.DatabaseStatus;
 import org.evkin.store.ServerStarts;
 import org.evkin.store.StartRecord;
 import org.evkin.store.StoreUnavailableException;
+import org.evkin.store.Transactions;
 import org.mariadb.jdbc.MariaDbDataSource;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -39,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * so that the rest of the platform stays up and the health endpoint can say what is wrong.
  */
 @Component(name = "org.evkin.store", configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {DatabaseHealth.class, ServerStarts.class, Sessions.class})
+        service = {DatabaseHealth.class, ServerStarts.class, Sessions.class, Transactions.class})
 @Designate(ocd = StoreConfig.class)
-public class DatabaseComponent implements DatabaseHealth, ServerStarts, Sessions {
+public class DatabaseComponent implements DatabaseHealth, ServerStarts, Sessions, Transactions {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseComponent.class);
     static final String CONFIG_FILE = "config/org.evkin.store.cfg";
@@ -146,8 +147,15 @@ public class DatabaseComponent implements DatabaseHealth, ServerStarts, Sessions
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(DatabaseComponent.class.getClassLoader());
         try {
-            Configuration c = new Configuration(new Environment("evkin", new JdbcTransactionFactory(), pool));
+            // the pool hands out connections with autocommit off already: MyBatis need not flip it on every close
+            JdbcTransactionFactory transactions = new JdbcTransactionFactory();
+            java.util.Properties tp = new java.util.Properties();
+            tp.setProperty("skipSetAutoCommitOnClose", "true");
+            transactions.setProperties(tp);
+            Configuration c = new Configuration(new Environment("evkin", transactions, pool));
             c.setMapUnderscoreToCamelCase(true);
+            // no session cache: a transaction spanning several store calls must see what others committed meanwhile
+            c.setLocalCacheScope(org.apache.ibatis.session.LocalCacheScope.STATEMENT);
             c.setDefaultStatementTimeout(30);
             c.addMapper(ServerStartMapper.class);
             c.addMapper(InstrumentMapper.class);
@@ -224,6 +232,14 @@ public class DatabaseComponent implements DatabaseHealth, ServerStarts, Sessions
         }
     }
 
+    /** The session of the transaction running on this thread, if any: store calls made inside it join it. */
+    private final ThreadLocal<SqlSession> bound = new ThreadLocal<>();
+
+    @Override
+    public <T> T inOne(java.util.function.Supplier<T> work) {
+        return inTransaction(s -> work.get());
+    }
+
     @Override
     public <T> T inTransaction(Function<SqlSession, T> work) {
         return inTransaction(work, true);
@@ -231,11 +247,24 @@ public class DatabaseComponent implements DatabaseHealth, ServerStarts, Sessions
 
     @Override
     public <T> T inTransaction(Function<SqlSession, T> work, boolean commit) {
+        SqlSession joined = bound.get();
+        if (joined != null) {
+            if (!commit) {
+                throw new IllegalStateException("a dry run cannot join an enclosing transaction");
+            }
+            return work.apply(joined); // the enclosing inOne commits, rolls back and maps failures
+        }
         if (!ready) {
             throw new StoreUnavailableException("The database is not ready: " + problem, null);
         }
         try (SqlSession session = sessions.openSession(false)) {
-            T result = work.apply(session);
+            bound.set(session);
+            T result;
+            try {
+                result = work.apply(session);
+            } finally {
+                bound.remove();
+            }
             if (commit) {
                 session.commit(true);
             } else {

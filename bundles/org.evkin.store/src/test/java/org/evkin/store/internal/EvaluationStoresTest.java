@@ -199,6 +199,30 @@ class EvaluationStoresTest {
                 "DIRI/2/COP-BISINDO-2025/1.0.0/true/true", "REKAN/1//null/true/true"), all);
     }
 
+    @Test
+    void storeCallsInsideOneTransactionCommitTogetherOrNotAtAll() {
+        CycleRecord c = cycles.create("EvKin one transaction", "admin").orElseThrow();
+        participants.importRows(c.id(), List.of(row("nip:199707072020017007", "199707072020017007", "Fajar", "COP-BISINDO-2025",
+                "88", true)), true, "admin", "tx");
+        ParticipantRecord p = participants.participantByIdentity("nip:199707072020017007").orElseThrow();
+        assertThrows(IllegalStateException.class, () -> database.inOne(() -> {
+            FormRecord f = forms.openForm(c.id(), p.id(), "DIRI", 2, "COP-BISINDO-2025", "1.0.0", "WEB");
+            forms.saveDraft(f.id(), new FormContent(Map.of("C-1", 3), java.util.Set.of(), null), Instant.now());
+            assertEquals(Map.of("C-1", 3), forms.content(f.id()).answers(), "inside, the work sees its own writes");
+            throw new IllegalStateException("the request failed after its writes");
+        }));
+        assertTrue(forms.forms(c.id(), p.id()).isEmpty(), "a failed request leaves nothing behind");
+
+        long formId = database.inOne(() -> {
+            FormRecord f = forms.openForm(c.id(), p.id(), "DIRI", 2, "COP-BISINDO-2025", "1.0.0", "WEB");
+            forms.saveDraft(f.id(), new FormContent(Map.of("C-1", 4), java.util.Set.of(), null), Instant.now());
+            return f.id();
+        });
+        assertEquals(Map.of("C-1", 4), forms.content(formId).answers());
+        assertThrows(IllegalStateException.class, () -> database.inOne(() -> participants.importRows(c.id(), List.of(), false, "admin", "dry")),
+                "a dry run cannot hide inside a transaction that commits");
+    }
+
     private static ImportRow row(String key, String nip, String name, String program, String score, boolean eligible) {
         ParticipantRecord p = new ParticipantRecord(0, key, nip, nip == null ? "pak@example.com" : "siti@example.go.id", name, null,
                 nip == null ? "PAK" : "PK", nip == null ? null : "AHLI_PERTAMA", "Disnaker", "Jawa Tengah", "Kabupaten Wonogiri",

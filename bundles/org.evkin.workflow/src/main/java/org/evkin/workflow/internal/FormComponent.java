@@ -27,6 +27,7 @@ import org.evkin.store.EnrolmentRecord;
 import org.evkin.store.FormContent;
 import org.evkin.store.FormRecord;
 import org.evkin.store.FormStore;
+import org.evkin.store.Transactions;
 import org.evkin.store.LinkRecord;
 import org.evkin.store.LinkStore;
 import org.evkin.store.MailOutbox;
@@ -63,12 +64,15 @@ public class FormComponent implements FormService {
     private final InstrumentRegistry instruments;
     private final CompetencyModel model;
     private final String baseUrl;
+    /** A rater's request (open, autosave, submit) runs in one transaction: one connection and one COMMIT. */
+    private final Transactions transactions;
 
     @Activate
     public FormComponent(InvitationConfig config, @Reference LinkStore links, @Reference ParticipantStore participants,
             @Reference CycleStore cycles, @Reference FormStore forms, @Reference InstrumentRegistry instruments,
-            @Reference CompetencyModel model) {
+            @Reference CompetencyModel model, @Reference Transactions transactions) {
         this.baseUrl = InvitationComponent.baseUrl(config.base_url());
+        this.transactions = transactions;
         this.links = links;
         this.participants = participants;
         this.cycles = cycles;
@@ -145,7 +149,7 @@ public class FormComponent implements FormService {
 
     @Override
     public LinkAccess access(String token) {
-        return access(resolve(token));
+        return transactions.inOne(() -> access(resolve(token)));
     }
 
     private LinkAccess access(Context c) {
@@ -337,6 +341,10 @@ public class FormComponent implements FormService {
 
     @Override
     public FormView form(String token, int part, String programCode) {
+        return transactions.inOne(() -> openForm(token, part, programCode));
+    }
+
+    private FormView openForm(String token, int part, String programCode) {
         Context c = resolve(token);
         Shape shape = shape(c, part, programCode);
         FormRecord f = forms.openForm(c.cycle().id(), c.participant().id(), c.role().name(), part, shape.programKey(),
@@ -346,20 +354,33 @@ public class FormComponent implements FormService {
 
     @Override
     public FormView saveDraft(String token, int part, String programCode, FormInput input) {
+        return transactions.inOne(() -> draft(token, part, programCode, input));
+    }
+
+    private FormView draft(String token, int part, String programCode, FormInput input) {
         Context c = resolve(token);
         Shape shape = shape(c, part, programCode);
         requireOpen(shape);
         FormContent content = validate(shape, input, false);
         FormRecord f = forms.openForm(c.cycle().id(), c.participant().id(), c.role().name(), part, shape.programKey(),
                 shape.version(), "WEB");
-        if (forms.saveDraft(f.id(), content, Instant.now()).isEmpty()) {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        java.util.OptionalInt revision = forms.saveDraft(f.id(), content, now);
+        if (revision.isEmpty()) {
             throw new WorkflowException(Kind.CONFLICT, "submitted", Texts.get("form.submitted"));
         }
-        return view(c, shape, forms.form(f.id()).orElseThrow(), forms.content(f.id()));
+        // what was just stored, without reading it back
+        FormRecord saved = new FormRecord(f.id(), f.cycleId(), f.participantId(), f.raterRole(), f.part(), f.programCode(),
+                f.instrumentVersion(), "DRAFT", revision.getAsInt(), content.scope(), f.source(), f.startedAt(), now, null);
+        return view(c, shape, saved, content);
     }
 
     @Override
     public FormView submit(String token, int part, String programCode, FormInput input) {
+        return transactions.inOne(() -> submitForm(token, part, programCode, input));
+    }
+
+    private FormView submitForm(String token, int part, String programCode, FormInput input) {
         Context c = resolve(token);
         Shape shape = shape(c, part, programCode);
         FormRecord f = forms.openForm(c.cycle().id(), c.participant().id(), c.role().name(), part, shape.programKey(),
@@ -369,8 +390,14 @@ public class FormComponent implements FormService {
         }
         requireOpen(shape);
         FormContent content = validate(shape, input, true);
-        forms.submit(f.id(), content, Instant.now());
-        return view(c, shape, forms.form(f.id()).orElseThrow(), forms.content(f.id()));
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        if (!forms.submit(f.id(), content, now)) {
+            // another tab or a retry submitted it first: show what is stored
+            return view(c, shape, forms.form(f.id()).orElseThrow(), forms.content(f.id()));
+        }
+        FormRecord stored = new FormRecord(f.id(), f.cycleId(), f.participantId(), f.raterRole(), f.part(), f.programCode(),
+                f.instrumentVersion(), "SUBMITTED", f.revision() + 1, content.scope(), f.source(), f.startedAt(), now, now);
+        return view(c, shape, stored, content);
     }
 
     /** What a form consists of: Part 1 — the task catalog; Part 2 — the items of a pinned instrument version. */
