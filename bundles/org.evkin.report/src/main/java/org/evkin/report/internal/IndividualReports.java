@@ -70,8 +70,12 @@ final class IndividualReports {
         Conclusion conclusion = ev.hasConclusion()
                 ? new Conclusion(ev.result().score().get().roundHalfUp(2), ev.conclusion().predicate()) : null;
         Activity activity = target.isPkLevel() && status != Status.NOT_ELIGIBLE ? activity(ev, target) : null;
+        // every form is in, yet nobody could rate anything ("tidak dapat menilai" throughout): nothing is still to come
+        boolean nothingToWaitFor = status == Status.PENDING && programs.stream().filter(ProgramState::eligible)
+                .allMatch(ps -> ps.missingSources().isEmpty());
+        String statusText = Texts.get(nothingToWaitFor ? "status.NO_RATING" : "status." + status.name());
         return new IndividualReport(cycle.id(), cycle.name(), Texts.get("individual.title." + (target.isPkLevel() ? "PK" : "PAK")),
-                identity, status, Texts.get("status." + status.name()), programs, profile, conclusion, activity, now);
+                identity, status, statusText, programs, profile, conclusion, activity, now);
     }
 
     private SubcompetencyRow row(Evaluation ev, Target target, Subcompetency s, boolean showScores) {
