@@ -61,6 +61,10 @@ public class FormStoreComponent implements FormStore {
             String source) {
         return sessions.inTransaction(s -> {
             FormMapper m = s.getMapper(FormMapper.class);
+            FormRecord existing = m.formByKey(cycleId, participantId, role, part, programCode);
+            if (existing != null) {
+                return existing; // every autosave after the first: one read, no insert attempt
+            }
             m.insertFormIgnore(cycleId, participantId, role, part, programCode, instrumentVersion, source, Instant.now());
             return m.formByKey(cycleId, participantId, role, part, programCode);
         });
@@ -105,7 +109,7 @@ public class FormStoreComponent implements FormStore {
             if (f == null || f.submitted()) {
                 return OptionalInt.empty();
             }
-            replace(m, formId, content);
+            replace(m, f, content);
             m.touchDraft(formId, content.scope(), at);
             return OptionalInt.of(f.revision() + 1);
         });
@@ -119,14 +123,19 @@ public class FormStoreComponent implements FormStore {
             if (f == null || f.submitted()) {
                 return false;
             }
-            replace(m, formId, content);
+            replace(m, f, content);
             return m.markSubmitted(formId, content.scope(), at) == 1;
         });
     }
 
-    private static void replace(FormMapper m, long formId, FormContent content) {
-        m.deleteAnswers(formId);
-        m.deleteTicks(formId);
+    /** Replaces a form's content: a Part-2 form holds answers only, a Part-1 form ticks only. */
+    private static void replace(FormMapper m, FormRecord form, FormContent content) {
+        long formId = form.id();
+        if (form.part() == 2) {
+            m.deleteAnswers(formId);
+        } else {
+            m.deleteTicks(formId);
+        }
         if (!content.answers().isEmpty()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             content.answers().forEach((code, value) -> {
@@ -178,7 +187,7 @@ public class FormStoreComponent implements FormStore {
                 }
                 continue;
             }
-            replace(m, locked.id(), f.content());
+            replace(m, locked, f.content());
             m.markSubmitted(locked.id(), f.content().scope(), now);
             if (inserted == 1) {
                 created++;
