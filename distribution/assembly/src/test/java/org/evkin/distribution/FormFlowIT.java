@@ -181,6 +181,23 @@ class FormFlowIT {
             JsonNode done = call(evkin, "GET", "/api/cycles/" + cycle + "/monitoring", admin, null, 200);
             assertEquals(1, done.path("complete").asInt(), done.toString());
             assertEquals(0, done.path("late").size());
+            // the participant's own report, through the personal link: the combined result only, never a rater
+            HttpResponse<String> page = send(evkin, "GET", "/t/" + participant + "/laporan", null, null);
+            assertEquals(200, page.statusCode(), page.body());
+            assertTrue(page.body().contains("Siti Aminah") && page.body().contains("Berkinerja"), page.body());
+            assertFalse(page.body().contains("Bapak Atasan") || page.body().contains("Ibu Rekan"), "no rater's name in the report");
+            HttpResponse<String> pdf = send(evkin, "GET", "/t/" + participant + "/laporan.pdf", null, null);
+            assertEquals(200, pdf.statusCode());
+            assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+            assertTrue(pdf.body().startsWith("%PDF-"));
+            assertEquals(403, send(evkin, "GET", "/t/" + rekan + "/laporan", null, null).statusCode(), "a rater sees no report");
+            long participantId = access.path("participant").path("id").asLong();
+            JsonNode report = call(evkin, "GET", "/api/participants/" + participantId + "/report", admin, null, 200);
+            assertEquals("FINAL", report.path("status").asText(), report.toString());
+            String predicate = report.path("conclusion").path("predicate").asText();
+            assertTrue(predicate.startsWith("Berkinerja") && page.body().contains(predicate), predicate + " on the participant's page");
+            assertEquals(401, send(evkin, "GET", "/api/participants/" + participantId + "/report", null, null).statusCode());
+
             awaitMails(smtp, 10, evkin);
             assertEquals(3, count(smtp, "siti@example.go.id"), "the invitation and two escalations, each once");
             assertEquals(3, count(smtp, "atasan@example.go.id"), "the invitation, the reminder and the resent link");
