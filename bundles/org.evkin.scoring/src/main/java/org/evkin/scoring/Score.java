@@ -57,6 +57,10 @@ public final class Score implements Comparable<Score> {
 
     /** numerator/denominator, normalized; throws IllegalArgumentException when the denominator is 0. */
     public static Score of(long numerator, long denominator) {
+        if (denominator != 0 && numerator > -(1L << 62) && numerator < (1L << 62) && denominator > -(1L << 62)
+                && denominator < (1L << 62)) {
+            return ofLongs(numerator, denominator);
+        }
         return of(BigInteger.valueOf(numerator), BigInteger.valueOf(denominator));
     }
 

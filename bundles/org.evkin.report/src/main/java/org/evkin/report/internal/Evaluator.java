@@ -35,6 +35,8 @@ final class Evaluator {
     private final BiFunction<String, String, InstrumentDefinition> definitions;
     /** The rules of each instrument version met (an Evaluator serves one request, on one thread). */
     private final Map<InstrumentDefinition, ScoringRules> programRules = new java.util.IdentityHashMap<>();
+    /** The battery of each instrument version at each level (computing it scans the items). */
+    private final Map<InstrumentDefinition, Map<Target, List<Integer>>> batteries = new java.util.IdentityHashMap<>();
 
     /** @param definitions (program, version or null) → the instrument version, or null when unknown */
     Evaluator(ScoringRules platform, BiFunction<String, String, InstrumentDefinition> definitions) {
@@ -44,6 +46,11 @@ final class Evaluator {
 
     /** Scores one participant of the data, over all enrolments or only the one of programFilter. */
     Evaluation evaluate(CycleData data, ParticipantRecord p, String programFilter) {
+        return evaluate(data, p, programFilter, true);
+    }
+
+    /** The same, without the activity profile when the caller (the national tables) has no use for it. */
+    Evaluation evaluate(CycleData data, ParticipantRecord p, String programFilter, boolean withActivity) {
         Target target = "PAK".equals(p.kind()) ? Target.PAK : Target.valueOf(p.level());
         List<FormInfo> forms = data.forms().getOrDefault(p.id(), List.of());
         List<EnrolmentRecord> enrolments = new ArrayList<>(data.enrolments().getOrDefault(p.id(), List.of()));
@@ -66,7 +73,8 @@ final class Evaluator {
                 programs.add(new ProgramEvaluation(e, definition, null, rules));
                 continue;
             }
-            List<Integer> rated = definition == null ? List.of() : definition.batteryAt(target);
+            List<Integer> rated = definition == null ? List.of()
+                    : batteries.computeIfAbsent(definition, d -> new java.util.EnumMap<>(Target.class)).computeIfAbsent(target, definition::batteryAt);
             Map<RaterSource, RaterInput> raters = new EnumMap<>(RaterSource.class);
             for (FormInfo f : forms) {
                 if (f.part() == 2 && f.program().equals(e.programCode())) {
@@ -91,7 +99,9 @@ final class Evaluator {
                     perForm.add(levelCounts(ticks));
                 });
             }
-            activity = ActivityProfile.of(PK_LEVELS, target.name(), perForm, PART1_SOURCES.size(), rules.idealThreshold());
+            if (withActivity) {
+                activity = ActivityProfile.of(PK_LEVELS, target.name(), perForm, PART1_SOURCES.size(), rules.idealThreshold());
+            }
         }
         return new Evaluation(p, target, programs, combined, rules, conclusion, activity, part1);
     }

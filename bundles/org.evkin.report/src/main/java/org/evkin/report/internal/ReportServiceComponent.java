@@ -135,7 +135,7 @@ public class ReportServiceComponent implements ReportService {
             if (filter.level() != null && !filter.level().equals("PAK".equals(p.kind()) ? "PAK" : p.level())) {
                 continue;
             }
-            Evaluation ev = evaluator.evaluate(data, p, filter.program());
+            Evaluation ev = evaluator.evaluate(data, p, filter.program(), false);
             if (!ev.programs().isEmpty()) {
                 evaluations.add(ev.slim());
             }
