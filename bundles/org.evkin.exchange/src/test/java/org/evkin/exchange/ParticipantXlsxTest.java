@@ -238,6 +238,16 @@ class ParticipantXlsxTest {
     }
 
     @Test
+    void refusesACellLongerThanExcelAllowsWithoutBuildingIt() throws Exception {
+        // 4 MB of spaces in one cell packs into a few KB: it must be refused by its length, not read into memory
+        String sheet = "<row r=\"1\"><c t=\"inlineStr\"><is><t>nip</t></is></c></row><row r=\"2\"><c t=\"inlineStr\"><is><t>"
+                + " ".repeat(4_000_000) + "</t></is></c></row>";
+        ImportError e = onlyError(read(XlsxFiles.handmade(sheet, null, false)));
+        assertEquals("xlsx.cellTooLong", e.code());
+        assertTrue(e.message().contains("32767") || e.message().contains("32.767"), e.message());
+    }
+
+    @Test
     void guardsAgainstTooManyRows() throws Exception {
         ImportError e = onlyError(read(XlsxFiles.workbook(List.of(HEADER, pk(NIP_A, 85), pk(NIP_A, 86))),
                 ImportOptions.defaults().withMaxRows(1)));

@@ -40,7 +40,9 @@ final class XlsxReader {
         xml.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         xml.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         xml.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        xml.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // text arrives in pieces and is collected by boundedText: a cell of millions of characters (a "zip bomb" of
+        // spaces) is refused at Excel's own limit instead of being built into one string in memory
+        xml.setProperty(XMLInputFactory.IS_COALESCING, false);
     }
 
     /** Reads the first worksheet: the first non-blank row is the header, blank rows are skipped. */
@@ -75,6 +77,8 @@ final class XlsxReader {
             String sharedPart = relationshipTarget(workbook, workbookRels, "/sharedStrings", null);
             List<String> shared = sharedPart == null ? List.of() : sharedStrings(sharedPart);
             return sheet(sheet, shared);
+        } catch (CellTooLong e) {
+            throw new FileProblem(0, "xlsx.cellTooLong", MAX_CELL_CHARS);
         } catch (XMLStreamException | IOException e) {
             // the parser may wrap the budget's exception: tell a zip bomb from a broken file by the count
             if (unpacked > maxUnpacked) {
@@ -165,6 +169,45 @@ final class XlsxReader {
     }
 
     /** The text of a string item (si or is): its t elements, phonetic runs (rPh) left out; ends on the end tag. */
+    /** Excel's own limit of characters in a cell. */
+    static final int MAX_CELL_CHARS = 32_767;
+
+    /** A cell's text longer than Excel allows: refused as such, not built in memory. */
+    static final class CellTooLong extends XMLStreamException {
+        private static final long serialVersionUID = 1L;
+
+        CellTooLong() {
+            super("cell text longer than " + MAX_CELL_CHARS + " characters");
+        }
+    }
+
+    /** The text of the current element (like getElementText), refusing more than MAX_CELL_CHARS characters. */
+    static String boundedText(XMLStreamReader r) throws XMLStreamException {
+        StringBuilder b = new StringBuilder();
+        int depth = 1;
+        while (r.hasNext()) {
+            int event = r.next();
+            switch (event) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
+                        XMLStreamConstants.ENTITY_REFERENCE -> {
+                    if (b.length() + r.getTextLength() > MAX_CELL_CHARS) {
+                        throw new CellTooLong();
+                    }
+                    b.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                }
+                case XMLStreamConstants.START_ELEMENT -> depth++;
+                case XMLStreamConstants.END_ELEMENT -> {
+                    if (--depth == 0) {
+                        return b.toString();
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return b.toString();
+    }
+
     private static String richText(XMLStreamReader r, String element) throws XMLStreamException {
         StringBuilder b = new StringBuilder();
         int phonetic = 0;
@@ -175,7 +218,7 @@ final class XlsxReader {
                 if ("rPh".equals(name)) {
                     phonetic++;
                 } else if ("t".equals(name)) {
-                    String t = r.getElementText();
+                    String t = boundedText(r);
                     if (phonetic == 0) {
                         b.append(t);
                     }
@@ -278,7 +321,7 @@ final class XlsxReader {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String name = r.getLocalName();
                 if ("v".equals(name)) {
-                    value = r.getElementText();
+                    value = boundedText(r);
                 } else if ("is".equals(name)) {
                     inline = richText(r, "is");
                 }

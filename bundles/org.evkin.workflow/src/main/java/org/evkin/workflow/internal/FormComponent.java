@@ -196,6 +196,11 @@ public class FormComponent implements FormService {
 
     @Override
     public List<RaterStatus> saveProfile(String token, String workLocation, RaterInput supervisor, RaterInput peer) {
+        // all or nothing: the participant's row, both raters and their invitations
+        return transactions.inOne(() -> profile(token, workLocation, supervisor, peer));
+    }
+
+    private List<RaterStatus> profile(String token, String workLocation, RaterInput supervisor, RaterInput peer) {
         Context c = resolve(token);
         participantOnly(c);
         RaterInput atasan = checkRater(supervisor, "ATASAN", true, c);
@@ -213,17 +218,24 @@ public class FormComponent implements FormService {
         return monitoring(c);
     }
 
+    /** A phone number as people write it: digits, spaces, +, ( ) and -, 6 to 30 characters (the column holds 40). */
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("[0-9+()\\- ]{6,30}");
+
     private static RaterInput checkRater(RaterInput r, String role, boolean emailRequired, Context c) {
         String label = Texts.get("role." + role);
         if (r == null || r.name() == null || r.name().isBlank() || r.name().strip().length() > 200) {
             throw new WorkflowException(Kind.INVALID, "raterRequired", Texts.get("profile.required", label));
         }
         String email = r.email() == null ? "" : r.email().strip();
-        if ((emailRequired || !email.isEmpty()) && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if ((emailRequired || !email.isEmpty()) && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
             throw new WorkflowException(Kind.INVALID, "raterRequired", Texts.get("profile.required", label));
         }
         if (!email.isEmpty() && email.equalsIgnoreCase(c.participant().email())) {
             throw new WorkflowException(Kind.INVALID, "selfRater", Texts.get("profile.selfRater"));
+        }
+        String phone = r.phone() == null ? "" : r.phone().strip();
+        if (!phone.isEmpty() && !PHONE.matcher(phone).matches()) {
+            throw new WorkflowException(Kind.INVALID, "raterPhone", Texts.get("profile.phone", label));
         }
         return new RaterInput(r.name().strip(), email.isEmpty() ? null : email.toLowerCase(Locale.ROOT),
                 r.phone() == null || r.phone().isBlank() ? null : r.phone().strip());
@@ -263,6 +275,10 @@ public class FormComponent implements FormService {
 
     @Override
     public RaterStatus nominateServiceUser(String token, RaterInput serviceUser) {
+        return transactions.inOne(() -> nominate(token, serviceUser));
+    }
+
+    private RaterStatus nominate(String token, RaterInput serviceUser) {
         Context c = resolve(token);
         participantOnly(c);
         if (forms.rater(c.cycle().id(), c.participant().id(), "ATASAN").isEmpty()) {
