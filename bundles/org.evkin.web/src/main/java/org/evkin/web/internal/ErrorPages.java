@@ -17,6 +17,16 @@ final class ErrorPages {
         return Result.page(status, "galat.ftlh", m);
     }
 
+    /** The query string or the form could not be read (bad percent-encoding, invalid UTF-8, a truncated body…). */
+    static Result.Page badRequest(Messages messages) {
+        return page(messages, 400, "galat.400.judul", "galat.400.pesan");
+    }
+
+    /** The form was over the server's limits (size or number of fields). */
+    static Result.Page tooLarge(Messages messages) {
+        return page(messages, 413, "galat.413.judul", "galat.413.pesan");
+    }
+
     static Result.Page notFound(Messages messages) {
         return page(messages, 404, "galat.404.judul", "galat.404.pesan");
     }

@@ -56,7 +56,7 @@ final class FormPages {
 
     Result postPartTwo(Visit v, FormService forms, LinkPages.Link link, String program) {
         Map<String, String> answers = new LinkedHashMap<>();
-        v.req.getParameterMap().forEach((name, values) -> {
+        v.params().forEach((name, values) -> {
             if (name.startsWith("j.") && values != null && values.length > 0 && !values[0].isBlank()) {
                 answers.put(name.substring(2), values[0].strip());
             }
@@ -175,31 +175,31 @@ final class FormPages {
 
     Result postPartOne(Visit v, FormService forms, LinkPages.Link link) {
         Set<Integer> scope = new TreeSet<>();
-        String[] chosen = v.req.getParameterValues("lingkup");
-        if (chosen != null) {
-            for (String s : chosen) {
-                try {
-                    scope.add(Integer.valueOf(s.strip()));
-                } catch (NumberFormatException e) {
-                    throw new WorkflowException(WorkflowException.Kind.INVALID, "badScope", messages.get("tautan.galat.lingkup"));
-                }
+        for (String s : v.values("lingkup")) {
+            try {
+                scope.add(Integer.valueOf(s.strip()));
+            } catch (NumberFormatException e) {
+                throw new WorkflowException(WorkflowException.Kind.INVALID, "badScope", messages.get("tautan.galat.lingkup"));
             }
         }
         Set<String> ticks = new LinkedHashSet<>();
-        String[] ticked = v.req.getParameterValues("tugas");
-        if (ticked != null) {
-            for (String t : ticked) {
-                ticks.add(t.strip());
-            }
+        for (String t : v.values("tugas")) {
+            ticks.add(t.strip());
         }
         String action = link.base() + "/bagian-1";
         String aksi = v.param("aksi");
         if (scope.isEmpty() && ("lanjut".equals(aksi) || "kirim".equals(aksi))) {
+            // refused, so nothing may change (SPEC §6): forms.form starts a draft, so it is called only when the form
+            // exists already (it does once the page was opened); a post without one gets the link's refusal page alone
+            LinkAccess a = forms.access(link.credential());
+            if (a.partOneStatus() == null) {
+                throw new WorkflowException(WorkflowException.Kind.INVALID, "emptyScope", messages.get("tautan.bagian1.galat.lingkup"));
+            }
             FormView f = forms.form(link.credential(), 1, null);
             if (f.submitted()) {
                 return Result.redirect(action);
             }
-            return partOnePage(400, f, forms.access(link.credential()), link, 1, scope, f.ticks(),
+            return partOnePage(400, f, a, link, 1, scope, f.ticks(),
                     List.of(new FieldError(firstScopeField(f), messages.get("tautan.bagian1.galat.lingkup"))), null);
         }
         try {

@@ -46,7 +46,7 @@ public class FormScriptServlet extends HttpServlet {
         String etag = "\"" + VERSION + "\"";
         resp.setHeader("ETag", etag);
         resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Cache-Control", VERSION.equals(req.getParameter("v")) ? "public, max-age=31536000, immutable" : "public, no-cache");
+        resp.setHeader("Cache-Control", VERSION.equals(StaticServlet.version(req.getQueryString())) ? "public, max-age=31536000, immutable" : "public, no-cache");
         String inm = req.getHeader("If-None-Match");
         if (inm != null && (inm.contains(etag) || inm.strip().equals("*"))) {
             resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);

@@ -21,8 +21,7 @@ final class PublicPages {
      * lookup, its messages and the lock against guessing are those of the personal links.
      */
     Result code(Visit v) {
-        String typed = v.req.getParameter("kode");
-        String code = typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        String code = v.param("kode").replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z0-9]{8}")) {
             return ErrorPages.page(messages, 400, "galat.umum.judul", "galat.umum.pesan", messages.get("kode.salah"));
         }

@@ -40,7 +40,7 @@ public class StaticServlet extends HttpServlet {
         }
         resp.setHeader("ETag", asset.etag());
         resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Cache-Control", asset.version().equals(req.getParameter("v"))
+        resp.setHeader("Cache-Control", asset.version().equals(version(req.getQueryString()))
                 ? "public, max-age=31536000, immutable" : "public, no-cache");
         String inm = req.getHeader("If-None-Match");
         if (inm != null && (inm.contains(asset.etag()) || inm.strip().equals("*"))) {
@@ -53,6 +53,23 @@ public class StaticServlet extends HttpServlet {
         if (!head) {
             resp.getOutputStream().write(asset.bytes());
         }
+    }
+
+    /**
+     * The raw "v" of the query string: the asset's version is a plain hash, so it needs no decoding. The query is not
+     * parsed by the container (getParameter would throw on "%zz" or "a=%" and answer Jetty's 500 page): anything else
+     * in it is ignored, a bad escape included.
+     */
+    static String version(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("v=")) {
+                return pair.substring(2);
+            }
+        }
+        return null;
     }
 
     private static void plain(HttpServletResponse resp, int status, String text, boolean head) throws IOException {

@@ -109,6 +109,14 @@ public class WebServlet extends HttpServlet {
         String method = req.getMethod();
         Visit visit = new Visit(req, resp, path, auth, secureCookie);
         Result result;
+        Visit.Unreadable unreadable = visit.unreadable();
+        if (unreadable != null) {
+            // Jetty could not parse the query string or the form: refused before any page runs, so nothing changes
+            LOG.warn("Page {} {} answered {}: parameters not readable ({})", method, path, unreadable.status(), unreadable.reason());
+            write(visit, unreadable.status() == 413 ? ErrorPages.tooLarge(messages) : ErrorPages.badRequest(messages),
+                    "HEAD".equals(method));
+            return;
+        }
         try {
             result = route(method, visit);
         } catch (WorkflowException e) {
@@ -145,7 +153,7 @@ public class WebServlet extends HttpServlet {
                 return "GET".equals(method) ? toSignIn(v) : Result.redirect("/masuk");
             }
             if ("POST".equals(method) && (!sameOrigin.accepts(v.req.getHeader("Origin"), v.req.getHeader("Referer"),
-                    v.req.getHeader("Host")) || !v.auth.verifyCsrf(v.token(), v.req.getParameter("_csrf")))) {
+                    v.req.getHeader("Host")) || !v.auth.verifyCsrf(v.token(), v.param("_csrf")))) {
                 return ErrorPages.forbidden(messages);
             }
             return adminFlow.route(method, v, new AdminFlowPages.Services(cycles, enrolments, invitations, responses, monitoring));
@@ -188,7 +196,7 @@ public class WebServlet extends HttpServlet {
             }
             return Result.redirect("/keluar".equals(path) ? "/masuk" : "/masuk?lanjut=" + SignInPages.target(path));
         }
-        if (!v.auth.verifyCsrf(v.token(), v.req.getParameter("_csrf"))) {
+        if (!v.auth.verifyCsrf(v.token(), v.param("_csrf"))) {
             LOG.info("Refused POST {} from {}: missing or wrong CSRF token", path, v.req.getRemoteAddr());
             return ErrorPages.forbidden(messages);
         }

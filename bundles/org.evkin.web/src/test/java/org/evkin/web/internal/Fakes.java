@@ -34,6 +34,8 @@ final class Fakes {
         final Map<String, String> headers = new HashMap<>();
         final Map<String, String> params = new HashMap<>();
         String session;
+        /** What Jetty throws when it cannot parse the query string or the form; thrown by every getParameter* call. */
+        RuntimeException paramFailure;
 
         Request(String method, String uri) {
             this.method = method;
@@ -49,7 +51,20 @@ final class Fakes {
                         case "getContextPath", "getServletPath" -> "";
                         case "getPathInfo" -> null;
                         case "getHeader" -> headers.get(((String) a[0]).toLowerCase());
-                        case "getParameter" -> params.get((String) a[0]);
+                        case "getParameter" -> {
+                            failIfUnparsable();
+                            yield params.get((String) a[0]);
+                        }
+                        case "getParameterValues" -> {
+                            failIfUnparsable();
+                            yield params.containsKey((String) a[0]) ? new String[] {params.get((String) a[0])} : null;
+                        }
+                        case "getParameterMap" -> {
+                            failIfUnparsable();
+                            Map<String, String[]> all = new HashMap<>();
+                            params.forEach((k, v) -> all.put(k, new String[] {v}));
+                            yield all;
+                        }
                         case "getCookies" -> session == null ? null : new Cookie[] {new Cookie(SessionCookie.NAME, session)};
                         case "getRemoteAddr" -> "127.0.0.1";
                         case "isSecure" -> false;
@@ -57,6 +72,12 @@ final class Fakes {
                         case "hashCode" -> System.identityHashCode(p);
                         default -> throw new UnsupportedOperationException(m.getName());
                     });
+        }
+
+        private void failIfUnparsable() {
+            if (paramFailure != null) {
+                throw paramFailure;
+            }
         }
     }
 

@@ -399,6 +399,66 @@ class LinkPagesTest {
         }
     }
 
+    @Test
+    void aRefusedPartOnePostStartsNoForm() throws Exception {
+        forms.readyForForms();
+        // no scope chosen, and the page was never opened: the refusal must not start the Part-1 form (SPEC §6)
+        for (String aksi : List.of("kirim", "lanjut")) {
+            Fakes.Response r = post("/t/" + P + "/bagian-1", params("aksi", aksi, "tugas", "AMU-05-01"));
+            assertEquals(400, r.status, aksi);
+            String html = r.text();
+            assertTrue(html.contains("<html lang=\"id\">"), html);
+            assertTrue(html.contains("Isian tidak dapat diterima") && html.contains("Pilih sedikitnya satu subkompetensi")
+                    && html.contains("Tidak ada data yang diubah."), html);
+            assertTrue(forms.started1.isEmpty(), aksi + ": no form created, " + forms.started1);
+            assertFalse(forms.submitted1);
+            assertEquals(Set.of(), forms.draft1Scope);
+        }
+        Fakes.Response r = post("/t/" + A + "/bagian-1", params("aksi", "kirim"));
+        assertEquals(400, r.status, "a rater's link the same");
+        assertTrue(forms.started1.isEmpty(), "no form created for the atasan: " + forms.started1);
+
+        // once the page was opened (the draft exists) the refusal shows the form again with its error summary
+        assertEquals(200, get("/t/" + P + "/bagian-1").status);
+        r = post("/t/" + P + "/bagian-1", params("aksi", "kirim"));
+        assertEquals(400, r.status);
+        assertTrue(r.text().contains("<a href=\"#lingkup-5\">Pilih sedikitnya satu subkompetensi"), r.text());
+        assertFalse(forms.submitted1);
+
+        // and a valid post still works as before
+        r = post("/t/" + P + "/bagian-1", params("aksi", "lanjut", "lingkup", "5"));
+        assertEquals(303, r.status);
+        assertEquals(Set.of(5), forms.draft1Scope);
+    }
+
+    @Test
+    void aFormJettyCannotParseGetsTheIndonesian400PageAndChangesNothing() throws Exception {
+        forms.readyForForms();
+        for (String path : List.of("/bagian-1", "/bagian-2/" + PROGRAM, "/profil")) {
+            Req req = new Req("POST", "/t/" + P + path);
+            req.headers.put("origin", "http://127.0.0.1:18181");
+            req.params.put("aksi", new String[] {"kirim"});
+            req.paramFailure = new WebServletTest.BadMessageException("Unable to parse form content",
+                    new IllegalArgumentException("Not valid UTF8"));
+            Fakes.Response r = call(req);
+            assertEquals(400, r.status, path);
+            String html = r.text();
+            assertTrue(html.contains("<html lang=\"id\">") && html.contains("Permintaan tidak dapat dibaca")
+                    && html.contains("tidak ada yang diubah"), html);
+            assertFalse(html.contains("Exception") || html.contains("UTF8"), html);
+        }
+        assertTrue(forms.started1.isEmpty());
+        assertFalse(forms.started2);
+        assertTrue(forms.draft2.isEmpty());
+        assertFalse(forms.submitted1 || forms.submitted2);
+
+        // a query string Jetty cannot parse on a page behind the link
+        Req get = new Req("GET", "/t/" + P + "/bagian-1");
+        get.paramFailure = new WebServletTest.BadMessageException("Unable to parse URI query", new IllegalArgumentException("invalid hex"));
+        assertEquals(400, call(get).status);
+        assertTrue(forms.started1.isEmpty(), "the page that starts the form never ran");
+    }
+
     // ---- helpers ----
 
     private Fakes.Response get(String uri) throws Exception {
@@ -445,6 +505,8 @@ class LinkPagesTest {
         final String uri;
         final Map<String, String> headers = new HashMap<>();
         final Map<String, String[]> params = new LinkedHashMap<>();
+        /** What Jetty throws when it cannot parse the query string or the form; thrown by every getParameter* call. */
+        RuntimeException paramFailure;
 
         Req(String method, String uriWithQuery) {
             this.method = method;
@@ -467,9 +529,17 @@ class LinkPagesTest {
                         case "getContextPath", "getServletPath" -> "";
                         case "getPathInfo" -> null;
                         case "getHeader" -> headers.get(((String) a[0]).toLowerCase());
-                        case "getParameter" -> params.containsKey((String) a[0]) ? params.get((String) a[0])[0] : null;
-                        case "getParameterValues" -> params.get((String) a[0]);
-                        case "getParameterMap" -> params;
+                        case "getParameter", "getParameterValues", "getParameterMap", "getParameterNames" -> {
+                            if (paramFailure != null) {
+                                throw paramFailure;
+                            }
+                            yield switch (m.getName()) {
+                                case "getParameter" -> params.containsKey((String) a[0]) ? params.get((String) a[0])[0] : null;
+                                case "getParameterValues" -> params.get((String) a[0]);
+                                case "getParameterMap" -> params;
+                                default -> java.util.Collections.enumeration(params.keySet());
+                            };
+                        }
                         case "getCookies" -> null;
                         case "getRemoteAddr" -> "127.0.0.1";
                         case "isSecure" -> false;
@@ -493,6 +563,8 @@ class LinkPagesTest {
         Set<Integer> draft1Scope = Set.of();
         Set<String> draft1Ticks = Set.of();
         boolean submitted1;
+        /** The roles whose Part-1 form exists (form, saveDraft and submit start it), as the workflow's form rows. */
+        final Set<RaterRole> started1 = new java.util.HashSet<>();
         Map<String, String> draft2 = new TreeMap<>();
         boolean submitted2;
         boolean started2;
@@ -543,7 +615,7 @@ class LinkPagesTest {
             }
             return new LinkAccess(r, 1, "EvKin 2025", person, Instant.now().plusSeconds(86_400), identityConfirmed,
                     raters.containsKey(RaterRole.ATASAN) && raters.containsKey(RaterRole.REKAN), r.mapsTasks(),
-                    self ? (submitted1 ? "SUBMITTED" : draft1Scope.isEmpty() ? null : "DRAFT") : null, programs);
+                    self && submitted1 ? "SUBMITTED" : started1.contains(r) || self && !draft1Scope.isEmpty() ? "DRAFT" : null, programs);
         }
 
         @Override
@@ -635,6 +707,9 @@ class LinkPagesTest {
         @Override
         public FormView form(String token, int part, String programCode) {
             FormView v = view(token, part, programCode);
+            if (part == 1) {
+                started1.add(role(token));
+            }
             if (part == 2 && role(token) == RaterRole.DIRI && PROGRAM.equals(programCode)) {
                 started2 = true;
             }
@@ -652,6 +727,7 @@ class LinkPagesTest {
             }
             check(v, input, false);
             if (part == 1) {
+                started1.add(role(token));
                 draft1Scope = Set.copyOf(input.scope());
                 draft1Ticks = Set.copyOf(input.ticks());
             } else {
@@ -671,6 +747,7 @@ class LinkPagesTest {
             }
             check(v, input, true);
             if (part == 1) {
+                started1.add(role(token));
                 draft1Scope = Set.copyOf(input.scope());
                 draft1Ticks = Set.copyOf(input.ticks());
                 submitted1 = true;

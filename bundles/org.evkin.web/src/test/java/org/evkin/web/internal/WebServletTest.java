@@ -203,6 +203,92 @@ class WebServletTest {
         assertEquals(1, html.split("<!DOCTYPE html>", -1).length - 1, "one document");
     }
 
+    /** Stands for Jetty's org.eclipse.jetty.http.BadMessageException (the web bundle does not depend on Jetty). */
+    static final class BadMessageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadMessageException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    @Test
+    void aQueryOrFormJettyCannotParseGetsTheIndonesian400Page() throws Exception {
+        WebServlet s = servlet(true, new Cycles(List.of()));
+        List<RuntimeException> failures = List.of(
+                new BadMessageException("Unable to parse form content", new IllegalStateException("invalid percent encoding")),
+                new BadMessageException("Unable to parse form content", new IllegalArgumentException("Not valid UTF8! byte Fe in state 0")),
+                new IllegalArgumentException("Unsupported charset: UTF-16"),
+                new IllegalStateException("Early EOF"),
+                new BadMessageException("Unable to parse URI query", new IllegalArgumentException("Bad query")));
+        for (RuntimeException failure : failures) {
+            Fakes.Request code = new Fakes.Request("POST", "/kode");
+            code.headers.put("origin", "http://127.0.0.1:18181");
+            code.params.put("kode", "K7M2QX9D");
+            code.paramFailure = failure;
+            Fakes.Response r = call(s, code);
+            assertEquals(400, r.status, failure.toString());
+            String html = r.text();
+            assertTrue(html.contains("<html lang=\"id\">") && html.contains("<h1>Permintaan tidak dapat dibaca</h1>")
+                    && html.contains("tidak ada yang diubah"), html);
+            assertTrue(html.contains("Kode status HTTP 400"), html);
+            assertFalse(html.contains("Exception") || html.contains("at org.") || html.contains(failure.getMessage()), html);
+            assertNull(r.header("Location"), "not redirected to the code's forms");
+        }
+        Fakes.Request signIn = new Fakes.Request("GET", "/masuk");
+        signIn.uri = "/masuk";
+        signIn.paramFailure = new BadMessageException("Unable to parse URI query", new IllegalArgumentException("Bad query"));
+        assertEquals(400, call(s, signIn).status, "GET /masuk?lanjut=%zz");
+
+        // a signed-in admin's post: the session stays, nothing changes
+        String token = auth.login("admin@kemnaker.go.id", "Rahasia-Admin-2025!", "x", null).token();
+        Fakes.Request logout = new Fakes.Request("POST", "/keluar");
+        logout.session = token;
+        logout.params.put("_csrf", "csrf-" + token);
+        logout.paramFailure = new BadMessageException("Unable to parse form content", new IllegalStateException("invalid percent encoding"));
+        Fakes.Response r = call(s, logout);
+        assertEquals(400, r.status);
+        assertNull(r.header("Set-Cookie"));
+        assertTrue(auth.sessions.containsKey(token), "still signed in");
+        Fakes.Request create = new Fakes.Request("POST", "/admin/siklus/baru");
+        create.session = token;
+        create.paramFailure = logout.paramFailure;
+        assertEquals(400, call(s, create).status);
+    }
+
+    @Test
+    void aFormOverJettysLimitsGetsTheIndonesian413Page() throws Exception {
+        WebServlet s = servlet(true, null);
+        for (String reason : List.of("form too large > 200000", "form with too many fields > 1000")) {
+            Fakes.Request code = new Fakes.Request("POST", "/kode");
+            code.headers.put("origin", "http://127.0.0.1:18181");
+            code.paramFailure = new BadMessageException("Unable to parse form content", new IllegalStateException(reason));
+            Fakes.Response r = call(s, code);
+            assertEquals(413, r.status, reason);
+            String html = r.text();
+            assertTrue(html.contains("<html lang=\"id\">") && html.contains("<h1>Data yang dikirim terlalu besar</h1>")
+                    && html.contains("Kode status HTTP 413"), html);
+            assertFalse(html.contains("Exception") || html.contains(reason), html);
+        }
+        Fakes.Request head = new Fakes.Request("HEAD", "/");
+        head.paramFailure = new BadMessageException("Unable to parse URI query", new IllegalArgumentException("Bad query"));
+        Fakes.Response r = call(s, head);
+        assertEquals(400, r.status);
+        assertEquals(0, r.body.size());
+    }
+
+    @Test
+    void theUnreadableReasonIsOneShortLogLine() {
+        Visit.Unreadable u = Visit.unreadable(new BadMessageException("Unable to parse form content",
+                new IllegalStateException("invalid\r\nFAKE LOG LINE " + "x".repeat(1000))));
+        assertEquals(400, u.status());
+        assertFalse(u.reason().contains("\n") || u.reason().contains("\r"), u.reason());
+        assertTrue(u.reason().startsWith("BadMessageException: Unable to parse form content (IllegalStateException: invalid"), u.reason());
+        assertTrue(u.reason().length() <= 301, "at most 300 characters and an ellipsis");
+        assertEquals(413, Visit.unreadable(new IllegalStateException("form too large > 200000")).status());
+        assertEquals(400, Visit.unreadable(new IllegalArgumentException((String) null)).status());
+    }
+
     /** Cycles that are listed, or (with null) a list that blows up. */
     private record Cycles(List<Cycle> cycles) implements CycleService {
         @Override
