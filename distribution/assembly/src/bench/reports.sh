@@ -24,7 +24,10 @@ driver=$(ls "$work"/system/mariadb-java-client-*.jar)
 java -cp "$driver" "$root/distribution/assembly/src/bench/ReportsBench.java" "http://127.0.0.1:$port" "$EVKIN_ADMIN_EMAIL" \
   "$EVKIN_ADMIN_PASSWORD" "$jdbc?user=root" "$n" | tee "$work/bench.out"
 grep 'National report' "$log" | tail -3
-# peak heap: the largest "before" of any collection in the GC log (heap occupancy when the JVM had to collect)
+# peak heap: the largest occupancy before any collection (live data plus garbage: how full the heap got) and the
+# largest occupancy after one (what was really held at that moment)
 peak=$(grep -o '[0-9]*M->[0-9]*M' "$work/gc.log" | cut -dM -f1 | sort -n | tail -1)
-echo "peak heap before a collection: ${peak} MB (max heap 512 MB); $(grep -c 'Pause' "$work/gc.log") collections"
+live=$(grep 'Pause Full' "$work/gc.log" | grep -o '[0-9]*M->[0-9]*M' | sed 's/.*->//; s/M//' | sort -n | tail -1)
+echo "heap: at most ${peak} MB in use before a collection, at most ${live:-?} MB live after a full one (max heap 512 MB);" \
+  "$(grep -c 'Pause' "$work/gc.log") collections, $(grep -c 'Pause Full' "$work/gc.log") full"
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(java -version 2>&1 | head -1)"
