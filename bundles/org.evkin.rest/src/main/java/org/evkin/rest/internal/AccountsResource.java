@@ -39,12 +39,7 @@ public class AccountsResource {
         if (body == null) {
             throw new BadRequest("badRequest", "error.badRequest");
         }
-        Role role;
-        try {
-            role = Role.valueOf(body.getOrDefault("role", ""));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("badRole", "error.badRole");
-        }
+        Role role = role(body.get("role"));
         String province = body.get("province") == null ? null
                 : Provinces.normalize(body.get("province")).orElseThrow(() -> new BadRequest("badProvince", "error.badProvince"));
         AuthService a = auth.get();
@@ -54,5 +49,17 @@ public class AccountsResource {
         Account created = a.createAccount(actor, body.get("email"), body.get("name"), body.get("password"), role, province,
                 body.get("district"));
         return Response.status(201).entity(AccountJson.of(created)).build();
+    }
+
+    /** The role named in the body; missing, null or unknown is a 400 badRole (never Role.valueOf(null)). */
+    static Role role(Object value) {
+        if (value instanceof String name) {
+            for (Role r : Role.values()) {
+                if (r.name().equals(name)) {
+                    return r;
+                }
+            }
+        }
+        throw new BadRequest("badRole", "error.badRole");
     }
 }

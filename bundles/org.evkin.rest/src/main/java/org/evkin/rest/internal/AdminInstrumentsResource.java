@@ -2,7 +2,6 @@ package org.evkin.rest.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 import jakarta.ws.rs.Consumes;
@@ -103,24 +102,90 @@ public class AdminInstrumentsResource {
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
     public Response upload() throws IOException, InterruptedException {
         AdminSettings s = authorize();
-        Files.createDirectories(s.deployDir());
-        Path tmp = s.deployDir().resolve(".upload-" + UUID.randomUUID() + ".tmp");
+        Path deployDir = s.deployDir().toAbsolutePath().normalize();
+        Files.createDirectories(deployDir);
+        String id = UUID.randomUUID().toString();
+        Path tmp = deployDir.resolve(".upload-" + id + ".tmp");
+        Path backup = null;
+        Path target = null;
+        boolean placed = false;
+        boolean keep = false;
         try {
             long size;
             try (InputStream in = uploadStream()) {
                 size = copyLimited(in, tmp, s.maxBytes());
             }
+            // everything is checked before anything in deploy/ changes
             Upload upload = inspect(tmp);
-            Path target = existingJarOf(s.deployDir(), upload.symbolicName()).orElse(s.deployDir().resolve(upload.symbolicName() + ".jar"));
-            Instant started = Instant.now();
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            target = targetFor(deployDir, upload.symbolicName());
             audit("instrument.upload", upload.code(), upload.symbolicName() + " " + upload.version() + " (" + size + " bytes) -> "
                     + target.getFileName());
+            if (Files.exists(target)) {
+                backup = deployDir.resolve(".upload-" + id + ".bak");
+                Files.copy(target, backup, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Instant started = Instant.now();
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            placed = true;
             LOG.info("Admin uploaded {} {} as {}", upload.code(), upload.version(), target.getFileName());
-            return awaitOutcome(upload, target, started, s.waitSeconds());
+            Response outcome = awaitOutcome(upload, target, started, s.waitSeconds());
+            // deployed, or rejected by the extender (which keeps the previous version serving and lists the problems)
+            keep = true;
+            return outcome;
         } finally {
             Files.deleteIfExists(tmp);
+            if (placed && !keep) {
+                rollBack(target, backup);
+            }
+            if (backup != null) {
+                Files.deleteIfExists(backup);
+            }
         }
+    }
+
+    /**
+     * Undoes a placed upload that timed out or failed: the previous jar of the bundle comes back, or the new one is
+     * removed, so nothing half-checked stays in deploy/.
+     */
+    private static void rollBack(Path target, Path backup) {
+        try {
+            if (backup != null && Files.exists(backup)) {
+                Files.move(backup, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                LOG.warn("Upload as {} not deployed in time: the previous jar is back", target.getFileName());
+            } else {
+                Files.deleteIfExists(target);
+                LOG.warn("Upload as {} not deployed in time: removed from deploy/", target.getFileName());
+            }
+        } catch (IOException e) {
+            LOG.warn("Upload as {} could not be rolled back: {}", target.getFileName(), e.toString());
+        }
+    }
+
+    /** Allowed symbolic names (OSGi tokens separated by dots): they become file names in deploy/. */
+    static final java.util.regex.Pattern SYMBOLIC_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*");
+    static final int MAX_SYMBOLIC_NAME = 100;
+    /** Program codes, as the instrument extender accepts them. */
+    static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z0-9][A-Z0-9-]{2,63}");
+    static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("\\d{1,9}(\\.\\d{1,9}(\\.\\d{1,9}(\\.[A-Za-z0-9_-]{1,64})?)?)?");
+
+    /**
+     * Where the jar goes: the jar of the same bundle already in deploy/, else {symbolicName}.jar. The name was checked
+     * by inspect; the resolved path must still lie directly in the deploy folder.
+     */
+    static Path targetFor(Path deployDir, String symbolicName) throws IOException {
+        if (!validSymbolicName(symbolicName)) {
+            throw new BadRequest(422, "badSymbolicName", "error.badSymbolicName");
+        }
+        Path dir = deployDir.toAbsolutePath().normalize();
+        Path target = existingJarOf(dir, symbolicName).orElse(dir.resolve(symbolicName + ".jar")).toAbsolutePath().normalize();
+        if (!dir.equals(target.getParent()) || !target.getFileName().toString().endsWith(".jar")) {
+            throw new BadRequest(422, "badSymbolicName", "error.badSymbolicName");
+        }
+        return target;
+    }
+
+    static boolean validSymbolicName(String name) {
+        return name != null && name.length() <= MAX_SYMBOLIC_NAME && SYMBOLIC_NAME.matcher(name).matches();
     }
 
     @DELETE
@@ -180,14 +245,14 @@ public class AdminInstrumentsResource {
         InstrumentRegistry r = registry();
         long deadline = System.nanoTime() + waitSeconds * 1_000_000_000L;
         while (System.nanoTime() < deadline) {
-            Optional<InstrumentDefinition> current = r.current(upload.code());
+            Optional<InstrumentDefinition> current = upload.code() == null ? Optional.empty() : r.current(upload.code());
             if (current.isPresent() && current.get().checksum().equals(upload.checksum())) {
                 return Response.status(201).entity(InstrumentJson.summary(r.summary(upload.code()).orElseThrow())).build();
             }
             for (DeploymentProblem p : r.problems()) {
                 if (!p.at().isBefore(started) && p.location() != null && p.location().endsWith(target.getFileName().toString())) {
                     return Response.status(422).entity(Map.of("error", "bundleRejected",
-                            "message", Messages.get(headers.getAcceptableLanguages(), "error.bundleRejected"),
+                            "message", Messages.get(Messages.acceptable(headers), "error.bundleRejected"),
                             "problems", InstrumentJson.problem(p).get("problems"))).build();
                 }
             }
@@ -200,10 +265,78 @@ public class AdminInstrumentsResource {
     record Upload(String symbolicName, String version, String code, String checksum) {
     }
 
-    private static Upload inspect(Path jar) {
+    /** Largest descriptor read, and most bytes all entries of an uploaded jar may unpack to. */
+    static final int MAX_DESCRIPTOR_BYTES = 8 << 20;
+    static final long MAX_UNPACKED_BYTES = 256L << 20;
+
+    /**
+     * Checks an uploaded jar strictly, before it may go into deploy/: a zip (else 400 notAJar) whose first local header
+     * is at offset 0, readable entry by entry as a stream (CRCs and sizes) and through its central directory, with the
+     * same entries both ways; a manifest with Bundle-SymbolicName and EvKin-Instrument (else 400 notAJar); a symbolic
+     * name that can be a file name, an OSGi version, and a descriptor code the extender accepts (else 422).
+     */
+    static Upload inspect(Path jar) {
+        byte[] head = new byte[4];
+        try (InputStream in = Files.newInputStream(jar)) {
+            if (in.readNBytes(head, 0, 4) < 4) {
+                throw new BadRequest("notAJar", "error.notAJar");
+            }
+        } catch (IOException e) {
+            throw new BadRequest("notAJar", "error.notAJar");
+        }
+        boolean zipStart = head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        java.util.Set<String> central = new java.util.HashSet<>();
+        try (java.util.zip.ZipFile zf = new java.util.zip.ZipFile(jar.toFile())) {
+            zf.stream().forEach(e -> central.add(e.getName()));
+        } catch (IOException | RuntimeException e) {
+            throw new BadRequest("notAJar", "error.notAJar");
+        }
+        if (!zipStart) {
+            throw new BadRequest(422, "badBundle", "error.badBundle");
+        }
+        java.util.Set<String> streamed = new java.util.HashSet<>();
+        try (java.util.jar.JarInputStream in = new java.util.jar.JarInputStream(Files.newInputStream(jar), false)) {
+            if (in.getManifest() == null) {
+                throw new BadRequest(422, "badBundle", "error.badBundle");
+            }
+            long unpacked = 0;
+            byte[] buf = new byte[65536];
+            for (ZipEntry e; (e = in.getNextEntry()) != null;) {
+                if (!streamed.add(e.getName())) {
+                    throw new BadRequest(422, "badBundle", "error.badBundle");
+                }
+                for (int n; (n = in.read(buf)) > 0;) {
+                    unpacked += n;
+                    if (unpacked > MAX_UNPACKED_BYTES) {
+                        throw new BadRequest(422, "badBundle", "error.badBundle");
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BadRequest b) {
+                throw b;
+            }
+            throw new BadRequest(422, "badBundle", "error.badBundle");
+        }
+        // JarInputStream hands the manifest (and the META-INF/ folder before it) over separately
+        java.util.function.Predicate<String> manifestEntry = n -> n.equalsIgnoreCase(JarFile.MANIFEST_NAME) || n.equalsIgnoreCase("META-INF/");
+        streamed.removeIf(manifestEntry);
+        central.removeIf(manifestEntry);
+        if (!streamed.equals(central)) {
+            throw new BadRequest(422, "badBundle", "error.badBundle");
+        }
         Upload u = inspectQuietly(jar);
         if (u == null) {
             throw new BadRequest("notAJar", "error.notAJar");
+        }
+        if (!validSymbolicName(u.symbolicName())) {
+            throw new BadRequest(422, "badSymbolicName", "error.badSymbolicName");
+        }
+        if (u.version() != null && !VERSION.matcher(u.version().strip()).matches()) {
+            throw new BadRequest(422, "badBundle", "error.badBundle");
+        }
+        if (u.code() != null && !CODE.matcher(u.code()).matches()) {
+            throw new BadRequest(422, "badCode", "error.badCode");
         }
         return u;
     }
@@ -226,7 +359,10 @@ public class AdminInstrumentsResource {
             }
             byte[] bytes;
             try (InputStream in = jf.getInputStream(e)) {
-                bytes = in.readAllBytes();
+                bytes = in.readNBytes(MAX_DESCRIPTOR_BYTES + 1);
+            }
+            if (bytes.length > MAX_DESCRIPTOR_BYTES) {
+                return null;
             }
             String code = null;
             try {
@@ -236,7 +372,7 @@ public class AdminInstrumentsResource {
                 // the extender reports it with its position
             }
             return new Upload(bsn, manifest.getMainAttributes().getValue("Bundle-Version"), code, sha256(bytes));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
@@ -267,15 +403,11 @@ public class AdminInstrumentsResource {
     private InputStream uploadStream() throws IOException {
         String type = request.getContentType();
         if (type != null && type.toLowerCase().startsWith("multipart/form-data")) {
-            try {
-                Part part = request.getPart("file");
-                if (part == null) {
-                    throw new BadRequest("notAJar", "error.notAJar");
-                }
-                return part.getInputStream();
-            } catch (ServletException | IllegalStateException e) {
-                throw new BadRequest(413, "tooLarge", "error.tooLarge", settings.get().maxBytes());
+            Part part = Multipart.part(request, "file", settings.get().maxBytes());
+            if (part == null) {
+                throw new BadRequest("notAJar", "error.notAJar");
             }
+            return part.getInputStream();
         }
         return request.getInputStream();
     }

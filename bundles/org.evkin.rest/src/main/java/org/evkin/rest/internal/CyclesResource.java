@@ -1,6 +1,5 @@
 package org.evkin.rest.internal;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
 import jakarta.ws.rs.Consumes;
@@ -156,15 +155,11 @@ public class CyclesResource {
         String type = request.getContentType();
         InputStream in;
         if (type != null && type.toLowerCase().startsWith("multipart/form-data")) {
-            try {
-                Part part = request.getPart("file");
-                if (part == null) {
-                    throw new BadRequest("noFile", "error.noFile");
-                }
-                in = part.getInputStream();
-            } catch (ServletException | IllegalStateException e) {
-                throw new BadRequest(413, "tooLarge", "error.tooLarge", MAX_IMPORT_BYTES);
+            Part part = Multipart.part(request, "file", MAX_IMPORT_BYTES);
+            if (part == null) {
+                throw new BadRequest("noFile", "error.noFile");
             }
+            in = part.getInputStream();
         } else {
             in = request.getInputStream();
         }

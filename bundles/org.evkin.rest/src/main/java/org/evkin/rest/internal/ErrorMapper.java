@@ -38,10 +38,13 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (e instanceof BadRequest b) {
             return json(b.status, b.code, message(b.messageKey, b.args)).build();
         }
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
-                return json(400, "badJson", message("error.badJson")).build();
-            }
+        if (undecodableBody(e)) {
+            LOG.debug("Answered 400 badJson: {}", e.toString());
+            return json(400, "badJson", message("error.badJson")).build();
+        }
+        if (unreadableRequest(e)) {
+            LOG.debug("Answered 400: the request body could not be read: {}", e.toString());
+            return json(400, "badRequest", message("error.badRequest")).build();
         }
         if (e instanceof StoreUnavailableException) {
             LOG.warn("Answered 503: {}", e.getMessage());
@@ -74,19 +77,63 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         return json(500, "internal", message("error.internal", ref)).build();
     }
 
-    /** A failure to write the answer because the client disconnected (e.g. a closed browser tab): nothing to report. */
-    private static boolean clientWentAway(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getName().endsWith("EofException")
-                    || (t instanceof java.io.IOException && String.valueOf(t.getMessage()).contains("Broken pipe"))) {
+    /**
+     * A body that is not JSON, or not text at all: Jackson's parse and mapping errors, and the decoding failures of the
+     * bytes themselves (UTF-32 or invalid UTF-8: CharConversionException and CharacterCodingException are plain
+     * IOExceptions, not JsonProcessingExceptions).
+     */
+    static boolean undecodableBody(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null; t = next(t, ++depth)) {
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException
+                    || t instanceof java.io.CharConversionException
+                    || t instanceof java.nio.charset.CharacterCodingException
+                    || t instanceof java.io.UnsupportedEncodingException
+                    || t instanceof java.nio.charset.IllegalCharsetNameException
+                    || t instanceof java.nio.charset.UnsupportedCharsetException) {
                 return true;
             }
         }
         return false;
     }
 
+    /**
+     * The request itself could not be read: Jetty's BadMessageException (bad chunking, a bad Content-Length) or an
+     * early EOF while reading the body (a truncated request). If the client is still there it gets a 400; if it left,
+     * the answer goes nowhere, which is harmless.
+     */
+    static boolean unreadableRequest(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null; t = next(t, ++depth)) {
+            String name = t.getClass().getName();
+            if (name.endsWith(".BadMessageException") || name.endsWith(".EofException")
+                    || (t instanceof java.io.EOFException)
+                    || (t instanceof java.io.IOException && String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("early eof"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A failure to write the answer because the client disconnected (e.g. a closed browser tab): nothing to report. */
+    private static boolean clientWentAway(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null; t = next(t, ++depth)) {
+            if (t instanceof java.io.IOException && String.valueOf(t.getMessage()).contains("Broken pipe")
+                    || t instanceof java.io.IOException && String.valueOf(t.getMessage()).contains("Connection reset")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The cause of t, or null at the end of the chain (or after 32 links: a cycle of causes must not loop forever). */
+    private static Throwable next(Throwable t, int depth) {
+        return t.getCause() == t || depth > 32 ? null : t.getCause();
+    }
+
     private String message(String key, Object... args) {
-        return Messages.get(headers == null ? java.util.List.of() : headers.getAcceptableLanguages(), key, args);
+        return Messages.get(Messages.acceptable(headers), key, args);
     }
 
     private static Response.ResponseBuilder json(int status, String code, String message) {

@@ -133,7 +133,7 @@ public class LinkResource {
     }
 
     @SuppressWarnings("unchecked")
-    private static FormInput input(Map<String, Object> body) {
+    static FormInput input(Map<String, Object> body) {
         if (body == null) {
             return new FormInput(Map.of(), Set.of(), Set.of());
         }
@@ -141,7 +141,14 @@ public class LinkResource {
             Map<String, String> answers = new HashMap<>();
             Object a = body.get("answers");
             if (a instanceof Map<?, ?> m) {
-                m.forEach((k, v) -> answers.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    String item = String.valueOf(e.getKey());
+                    if (e.getValue() == null) {
+                        // "tidak dapat menilai" is "NA", never null (openapi.json): name the item instead of failing
+                        throw new BadRequest("nullAnswer", "error.nullAnswer", shorten(item));
+                    }
+                    answers.put(item, String.valueOf(e.getValue()));
+                }
             }
             Set<String> ticks = new HashSet<>();
             if (body.get("ticks") instanceof List<?> l) {
@@ -150,13 +157,20 @@ public class LinkResource {
             Set<Integer> scope = new HashSet<>();
             if (body.get("scope") instanceof List<?> l) {
                 for (Object x : l) {
-                    scope.add(x instanceof Number n ? n.intValue() : Integer.valueOf(String.valueOf(x)));
+                    // 2^32 + 5 must not become 5, nor 1.5 become 1
+                    scope.add(x instanceof Number n ? new java.math.BigDecimal(n.toString()).intValueExact()
+                            : Integer.valueOf(String.valueOf(x)));
                 }
             }
             return new FormInput(answers, ticks, scope);
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | ArithmeticException e) {
             throw new BadRequest("badRequest", "error.badRequest");
         }
+    }
+
+    /** An item code as it may appear in a message: at most 60 characters. */
+    private static String shorten(String item) {
+        return item.length() <= 60 ? item : item.substring(0, 57) + "...";
     }
 
     private static RaterInput rater(Object o) {

@@ -13,6 +13,43 @@ final class Messages {
     private Messages() {
     }
 
+    /**
+     * The languages the request accepts, in order; an unparsable Accept-Language header (e.g. ",,,") never fails: it is
+     * read leniently, item by item, and whatever cannot be read is skipped (so the answer falls back to Indonesian).
+     */
+    static List<Locale> acceptable(jakarta.ws.rs.core.HttpHeaders headers) {
+        if (headers == null) {
+            return List.of();
+        }
+        try {
+            return headers.getAcceptableLanguages();
+        } catch (RuntimeException malformed) {
+            String raw;
+            try {
+                raw = headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE);
+            } catch (RuntimeException e) {
+                return List.of();
+            }
+            return parseLeniently(raw);
+        }
+    }
+
+    /** Accept-Language read item by item, ignoring weights and anything that is not a language tag. */
+    static List<Locale> parseLeniently(String header) {
+        if (header == null) {
+            return List.of();
+        }
+        List<Locale> out = new java.util.ArrayList<>();
+        for (String item : header.split(",", 50)) {
+            String tag = item.split(";", 2)[0].strip();
+            if (tag.isEmpty() || tag.length() > 35 || !tag.matches("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")) {
+                continue;
+            }
+            out.add(Locale.forLanguageTag(tag));
+        }
+        return out;
+    }
+
     /** The message for key in the first acceptable language of the request (Indonesian by default). */
     static String get(List<Locale> acceptable, String key, Object... args) {
         Locale locale = INDONESIAN;
