@@ -156,6 +156,36 @@ class NationalTablesTest {
         assertNull(p4.activity());
     }
 
+    @Test
+    void aTemplateOverridesWeightsBandsAndTheThresholdOfItsProgram() {
+        InstrumentDefinition weighted = new InstrumentDefinition("X-2025", "1.0.0", "Program X-2025", "Direktorat", LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 1, 2), "Januari 2025", "", TargetKind.PK, PK.levels(), PK.battery(), PK.scale(), PK.items(),
+                new ReportTemplate("t", "i", "c", List.of(new org.evkin.instrument.Band(new BigDecimal("3.00"), "Prima", "Berkinerja Prima"),
+                        new org.evkin.instrument.Band(new BigDecimal("1.00"), "Biasa", "Berkinerja Biasa")),
+                        Map.of("DIRI", BigDecimal.ONE, "ATASAN", new BigDecimal("3"), "REKAN", BigDecimal.ONE, "PENGGUNA", BigDecimal.ONE),
+                        new BigDecimal("0.40")), "y");
+        Evaluator evaluator = new Evaluator(ScoringRules.DEFAULT, (code, version) -> weighted);
+        Evaluation p1 = evaluator.evaluate(data, PEOPLE.get(0), null);
+        // s5: (4 + 3·3 + 4 + 3) / 6 = 10/3, s7: 3 → (10/3 + 3) / 2 = 19/6 = 3.1667
+        assertEquals(new BigDecimal("3.17"), p1.result().score().get().roundHalfUp(2));
+        assertEquals("Berkinerja Prima", p1.conclusion().predicate(), "the program's own bands decide its participant's predikat");
+        Evaluation p2 = evaluator.evaluate(data, PEOPLE.get(1), null);
+        // activity of P2: own level share 3/7 = 0.43 ≥ 0.40 → ideal under the program's threshold (not under 0.75)
+        assertEquals(true, p2.activity().ideal());
+    }
+
+    @Test
+    void badScoringSettingsAreRefusedByName() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ScoringSettings.weights("DIRI=1, ATASAN=1, REKAN=1"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("weights:"), e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ScoringSettings.bands("3.41|Sangat Baik"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ScoringSettings.bands("3.41|A|B; 2.00|C|D"),
+                "the lowest band must start at 1.00 or below");
+        assertEquals(5, ScoringSettings.bands("3.41|Sangat Baik|Berkinerja Sangat Tinggi; 2.81|Baik|Berkinerja Tinggi;"
+                + " 2.21|Cukup|Berkinerja Sedang; 1.61|Kurang|Berkinerja Rendah; 1.00|Sangat Kurang|Berkinerja Sangat Rendah").list().size());
+    }
+
     private static ReportTable table(String id) {
         return tables.stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
     }
