@@ -38,6 +38,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (e instanceof BadRequest b) {
             return json(b.status, b.code, message(b.messageKey, b.args)).build();
         }
+        if (e instanceof StoreUnavailableException) {
+            LOG.warn("Answered 503: {}", e.getMessage());
+            return json(503, "unavailable", message("error.unavailable")).header("Retry-After", "5").build();
+        }
         if (undecodableBody(e)) {
             LOG.debug("Answered 400 badJson: {}", e.toString());
             return json(400, "badJson", message("error.badJson")).build();
@@ -45,10 +49,6 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (unreadableRequest(e)) {
             LOG.debug("Answered 400: the request body could not be read: {}", e.toString());
             return json(400, "badRequest", message("error.badRequest")).build();
-        }
-        if (e instanceof StoreUnavailableException) {
-            LOG.warn("Answered 503: {}", e.getMessage());
-            return json(503, "unavailable", message("error.unavailable")).header("Retry-After", "5").build();
         }
         if (e instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();
@@ -85,6 +85,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     static boolean undecodableBody(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null; t = next(t, ++depth)) {
+            if (fromTheDatabase(t)) {
+                return false;
+            }
             if (t instanceof com.fasterxml.jackson.core.JsonProcessingException
                     || t instanceof java.io.CharConversionException
                     || t instanceof java.nio.charset.CharacterCodingException
@@ -105,6 +108,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     static boolean unreadableRequest(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null; t = next(t, ++depth)) {
+            if (fromTheDatabase(t)) {
+                return false; // an EOF of the database connection is the server's problem, not the request's
+            }
             String name = t.getClass().getName();
             if (name.endsWith(".BadMessageException") || name.endsWith(".EofException")
                     || (t instanceof java.io.EOFException)
@@ -113,6 +119,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             }
         }
         return false;
+    }
+
+    /** A failure raised by the database or its driver (MyBatis wraps the driver's SQLException). */
+    private static boolean fromTheDatabase(Throwable t) {
+        return t instanceof java.sql.SQLException || t instanceof StoreUnavailableException
+                || t.getClass().getName().startsWith("org.apache.ibatis.") || t.getClass().getName().startsWith("org.mariadb.");
     }
 
     /** A failure to write the answer because the client disconnected (e.g. a closed browser tab): nothing to report. */

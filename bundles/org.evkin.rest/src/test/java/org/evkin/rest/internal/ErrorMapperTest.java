@@ -46,6 +46,18 @@ class ErrorMapperTest {
         assertEquals(List.of(), Messages.acceptable(null));
     }
 
+    // found by DatabaseRestartIT: the database's own EOF (driver socket closed) is the server's problem, not the request's
+    @Test
+    void aDatabaseThatWentAwayIs503EvenWhenItsCauseIsAnEof() {
+        Throwable driver = new java.sql.SQLNonTransientConnectionException("socket closed", new java.io.EOFException("unexpected end of stream"));
+        Response r = Stubs.map(new org.evkin.store.StoreUnavailableException("The database cannot be reached", driver), Map.of());
+        assertEquals(503, r.getStatus());
+        assertEquals("5", r.getHeaderString("Retry-After"));
+        assertEquals("unavailable", Stubs.error(r).error());
+        Response other = Stubs.map(new RuntimeException("mapping failed", new java.sql.SQLException("x", new java.io.EOFException())), Map.of());
+        assertEquals(500, other.getStatus(), "an EOF inside a database failure is not a truncated request");
+    }
+
     @Test
     void anUnexpectedFailureWithAMalformedAcceptLanguageIsStillJson() {
         Response r = Stubs.map(new IllegalStateException("boom"), Map.of(HttpHeaders.ACCEPT_LANGUAGE, ",,,"));
