@@ -312,7 +312,14 @@ final class Fuzzer {
      * problem named"), without a stack trace.
      */
     static final List<Pattern> EXPECTED_ERRORS = List.of(
-            Pattern.compile("InstrumentExtender - Instrument bundle .* rejected, \\d+ problem\\(s\\).*"));
+            Pattern.compile("InstrumentExtender - Instrument bundle .* rejected, \\d+ problem\\(s\\).*"),
+            // A third-party race, not EvKin's: when an instrument bundle is replaced (upload of a new jar), the HK2
+            // resource locator's bundle listener may still scan the old revision after Felix dropped its content; Felix
+            // logs the listener's NullPointerException at ERROR. Harmless (instrument bundles hold no META-INF/services);
+            // seen about once in several thousand requests. Any other framework ERROR still fails the run.
+            Pattern.compile("framework - \\[org\\.glassfish\\.hk2\\.osgi-resource-locator\\] EventDispatcher: Error during dispatch\\.: "
+                    + "Cannot invoke \"org\\.apache\\.felix\\.framework\\.cache\\.Content\\.hasEntry\\(String\\)\" because the return value of "
+                    + "\"org\\.apache\\.felix\\.framework\\.BundleRevisionImpl\\.getContent\\(\\)\" is null"));
 
     private static final Pattern LOG_HEADER = Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\S+ \\[(ERROR|WARN|INFO|DEBUG|TRACE)\\] (.*)$");
 
