@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.evkin.instrument.InstrumentDefinition;
 import org.evkin.model.CompetencyModel;
@@ -29,27 +29,20 @@ final class CycleDataLoader {
     private final ParticipantStore participants;
     private final FormStore forms;
     private final ResponseScan scan;
-    private final Function<String, Map<String, Integer>> itemIndex;
+    private final BiFunction<String, String, InstrumentDefinition> definitions;
     private final Map<String, int[]> tasks = new HashMap<>();
 
-    /**
-     * @param itemIndex for "CODE@version", the subkompetensi of each item code of that instrument version (empty when
-     *                  the version is unknown)
-     */
+    /** @param definitions (program, version or null) → that instrument version, or null when unknown */
     CycleDataLoader(CycleStore cycles, ParticipantStore participants, FormStore forms, ResponseScan scan,
-            CompetencyModel model, Function<String, Map<String, Integer>> itemIndex) {
+            CompetencyModel model, BiFunction<String, String, InstrumentDefinition> definitions) {
         this.cycles = cycles;
         this.participants = participants;
         this.forms = forms;
         this.scan = scan;
-        this.itemIndex = itemIndex;
+        this.definitions = definitions;
         for (Task t : model.tasks()) {
             tasks.put(t.code(), new int[] {t.subcompetency(), t.level().rank()});
         }
-    }
-
-    static String versionKey(String program, String version) {
-        return program + "@" + version;
     }
 
     static Map<String, Integer> itemsOf(InstrumentDefinition d) {
@@ -88,7 +81,7 @@ final class CycleDataLoader {
             byParticipant.computeIfAbsent(participantId, k -> new ArrayList<>(8)).add(info);
             byId.put(id, info);
         });
-        ItemIndexes indexes = new ItemIndexes(itemIndex);
+        ItemIndexes indexes = new ItemIndexes(definitions);
         FormInfo[] last = new FormInfo[1]; // rows come grouped by form: look a form up once per group, not per row
         scan.scanAnswers(cycleId, (formId, itemCode, value) -> {
             FormInfo f = last[0] != null && last[0].id == formId ? last[0] : byId.get(formId);
@@ -118,7 +111,7 @@ final class CycleDataLoader {
             throw new NoSuchElementException("participant " + participantId + " has no enrolment in cycle " + cycleId);
         }
         List<FormInfo> infos = new ArrayList<>();
-        ItemIndexes indexes = new ItemIndexes(itemIndex);
+        ItemIndexes indexes = new ItemIndexes(definitions);
         for (FormRecord f : forms.forms(cycleId, participantId)) {
             FormInfo info = info(f, enrolments);
             infos.add(info);
@@ -166,18 +159,21 @@ final class CycleDataLoader {
         }
     }
 
-    /** The item maps of the instrument versions met in one load, found without building a key per answer. */
+    /** The item maps (item code → subkompetensi) of the instrument versions met in one load, built once each. */
     private static final class ItemIndexes {
         private final Map<String, Map<String, Map<String, Integer>>> byProgram = new HashMap<>();
-        private final Function<String, Map<String, Integer>> itemIndex;
+        private final BiFunction<String, String, InstrumentDefinition> definitions;
 
-        ItemIndexes(Function<String, Map<String, Integer>> itemIndex) {
-            this.itemIndex = itemIndex;
+        ItemIndexes(BiFunction<String, String, InstrumentDefinition> definitions) {
+            this.definitions = definitions;
         }
 
         Map<String, Integer> of(String program, String version) {
             return byProgram.computeIfAbsent(program, k -> new HashMap<>())
-                    .computeIfAbsent(String.valueOf(version), v -> itemIndex.apply(versionKey(program, version)));
+                    .computeIfAbsent(String.valueOf(version), v -> {
+                        InstrumentDefinition d = definitions.apply(program, version);
+                        return d == null ? Map.of() : itemsOf(d);
+                    });
         }
     }
 

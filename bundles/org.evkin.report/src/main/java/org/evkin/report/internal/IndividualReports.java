@@ -1,6 +1,5 @@
 package org.evkin.report.internal;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,6 @@ import org.evkin.report.IndividualReport.Status;
 import org.evkin.report.IndividualReport.SubcompetencyRow;
 import org.evkin.report.internal.Evaluation.ProgramEvaluation;
 import org.evkin.scoring.ActivityProfile;
-import org.evkin.scoring.RaterSource;
 import org.evkin.scoring.Score;
 import org.evkin.store.CycleRecord;
 import org.evkin.store.ParticipantRecord;
@@ -107,13 +105,5 @@ final class IndividualReports {
                 threshold, Texts.get("activity.ideal"), Texts.get("activity.notIdeal"), Texts.get("activity.rule", levelLabel, threshold),
                 List.of(Texts.get("activity.explanation.1", levelLabel), Texts.get("activity.explanation.2"),
                         Texts.get("activity.explanation.3", levelLabel, threshold)));
-    }
-
-    static String sourceLabel(RaterSource s) {
-        return Texts.get("source." + s.name());
-    }
-
-    static BigDecimal rounded(Score s) {
-        return s == null ? null : s.roundHalfUp(2);
     }
 }

@@ -3,8 +3,6 @@ package org.evkin.report.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import org.evkin.exchange.Provinces;
@@ -41,7 +39,6 @@ public class ReportServiceComponent implements ReportService {
     private final InstrumentRegistry registry;
     private final CycleDataLoader loader;
     private final IndividualReports individuals;
-    private final Map<String, Map<String, Integer>> itemIndexes = new ConcurrentHashMap<>();
     private volatile ScoringRules rules;
 
     @Activate
@@ -50,7 +47,7 @@ public class ReportServiceComponent implements ReportService {
             @Reference ResponseScan scan, ReportConfig config) {
         this.model = model;
         this.registry = registry;
-        this.loader = new CycleDataLoader(cycles, participants, forms, scan, model, this::itemIndex);
+        this.loader = new CycleDataLoader(cycles, participants, forms, scan, model, this::definition);
         this.individuals = new IndividualReports(model);
         modified(config);
     }
@@ -73,15 +70,6 @@ public class ReportServiceComponent implements ReportService {
             }
         }
         return registry.current(program).orElse(null);
-    }
-
-    private Map<String, Integer> itemIndex(String key) {
-        return itemIndexes.computeIfAbsent(key, k -> {
-            int at = k.lastIndexOf('@');
-            String version = k.substring(at + 1);
-            InstrumentDefinition d = definition(k.substring(0, at), "null".equals(version) ? null : version);
-            return d == null ? Map.of() : CycleDataLoader.itemsOf(d);
-        });
     }
 
     private Evaluator evaluator() {
