@@ -17,6 +17,15 @@ public interface LinkStore {
 
     Optional<LinkRecord> byShortCode(String shortCode);
 
+    /**
+     * The link with that token hash and its context ({@link LinkContext}) in one statement; programCode may be null (then
+     * the context has no enrolment and no battery). Empty when no such link exists.
+     */
+    Optional<LinkContext> context(String tokenHash, String programCode);
+
+    /** As {@link #context(String, String)}, for a link found by its short code. */
+    Optional<LinkContext> contextByShortCode(String shortCode, String programCode);
+
     /** The links of one participant's rater source, newest first. */
     List<LinkRecord> linksOf(long cycleId, long participantId, String role);
 

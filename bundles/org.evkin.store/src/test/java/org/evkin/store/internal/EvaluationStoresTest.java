@@ -32,6 +32,7 @@ class EvaluationStoresTest {
     private static CycleStoreComponent cycles;
     private static ParticipantStoreComponent participants;
     private static FormStoreComponent forms;
+    private static LinkStoreComponent links;
 
     @BeforeAll
     static void start() throws Exception {
@@ -43,6 +44,7 @@ class EvaluationStoresTest {
         cycles = new CycleStoreComponent(database);
         participants = new ParticipantStoreComponent(database);
         forms = new FormStoreComponent(database);
+        links = new LinkStoreComponent(database);
     }
 
     @AfterAll
@@ -221,6 +223,46 @@ class EvaluationStoresTest {
         assertEquals(Map.of("C-1", 4), forms.content(formId).answers());
         assertThrows(IllegalStateException.class, () -> database.inOne(() -> participants.importRows(c.id(), List.of(), false, "admin", "dry")),
                 "a dry run cannot hide inside a transaction that commits");
+    }
+
+    @Test
+    void aLinksContextIsWhatTheSeparateReadsGive() {
+        CycleRecord c = cycles.create("EvKin context", "admin").orElseThrow();
+        participants.importRows(c.id(), List.of(
+                row("nip:199707072020017007", "199707072020017007", "Rina", "COP-BISINDO-2025", "88", true),
+                row("nip:199707072020017007", "199707072020017007", "Rina", "GENAI-PK-2025", "60", false)), true, "admin", "ctx");
+        ParticipantRecord p = participants.participantByIdentity("nip:199707072020017007").orElseThrow();
+        cycles.saveBattery(new BatteryRecord(c.id(), "COP-BISINDO-2025", "ACTIVE", LocalDate.of(2026, 11, 1),
+                LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 7)), "admin", "ctx");
+        Instant created = Instant.parse("2026-11-02T03:04:05.678Z");
+        org.evkin.store.LinkRecord link = new org.evkin.store.LinkRecord("c".repeat(64), "ABCD2345", c.id(), p.id(), "ATASAN",
+                created, created.plusSeconds(86_400 * 40), null);
+        assertTrue(links.issue(link, null));
+        long enrolment = participants.enrolments(c.id(), p.id()).stream().filter(e -> e.programCode().equals("COP-BISINDO-2025"))
+                .findFirst().orElseThrow().id();
+        forms.pinInstrumentVersion(enrolment, "1.0.0");
+
+        org.evkin.store.LinkContext x = links.context("c".repeat(64), "COP-BISINDO-2025").orElseThrow();
+        assertEquals(links.byTokenHash("c".repeat(64)).orElseThrow(), x.link());
+        assertEquals(link, x.link(), "timestamps survive to the millisecond");
+        assertEquals(participants.participant(p.id()).orElseThrow(), x.participant());
+        assertEquals(cycles.get(c.id()).orElseThrow(), x.cycle());
+        org.evkin.store.EnrolmentRecord e = participants.enrolments(c.id(), p.id()).stream()
+                .filter(en -> en.programCode().equals("COP-BISINDO-2025")).findFirst().orElseThrow();
+        assertEquals(e, x.enrolment());
+        assertEquals("1.0.0", x.enrolment().instrumentVersion());
+        assertEquals(cycles.battery(c.id(), "COP-BISINDO-2025").orElseThrow(), x.battery());
+
+        org.evkin.store.LinkContext ineligible = links.contextByShortCode("ABCD2345", "GENAI-PK-2025").orElseThrow();
+        assertEquals(link, ineligible.link());
+        assertEquals(false, ineligible.enrolment().eligible());
+        assertEquals(null, ineligible.battery(), "no battery for that program in this cycle");
+        org.evkin.store.LinkContext none = links.context("c".repeat(64), null).orElseThrow();
+        assertEquals(null, none.enrolment());
+        assertEquals(null, none.battery());
+        assertEquals(null, links.context("c".repeat(64), "NOT-ENROLLED").orElseThrow().enrolment());
+        assertTrue(links.context("d".repeat(64), "COP-BISINDO-2025").isEmpty());
+        assertTrue(links.contextByShortCode("ZZZZ2345", null).isEmpty());
     }
 
     private static ImportRow row(String key, String nip, String name, String program, String score, boolean eligible) {

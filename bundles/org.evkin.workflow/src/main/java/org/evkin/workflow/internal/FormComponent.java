@@ -28,6 +28,7 @@ import org.evkin.store.FormContent;
 import org.evkin.store.FormRecord;
 import org.evkin.store.FormStore;
 import org.evkin.store.Transactions;
+import org.evkin.store.LinkContext;
 import org.evkin.store.LinkRecord;
 import org.evkin.store.LinkStore;
 import org.evkin.store.MailOutbox;
@@ -81,8 +82,12 @@ public class FormComponent implements FormService {
         this.model = model;
     }
 
-    /** What a resolved link gives: the link, its participant, its cycle. */
-    private record Context(LinkRecord link, ParticipantRecord participant, CycleRecord cycle, RaterRole role) {
+    /**
+     * What a resolved link gives: the link, its participant, its cycle; for a request about one program also the
+     * participant's enrolment in it and its battery (null when there is none).
+     */
+    private record Context(LinkRecord link, ParticipantRecord participant, CycleRecord cycle, RaterRole role,
+            EnrolmentRecord enrolment, BatteryRecord battery) {
         boolean pk() {
             return "PK".equals(participant.kind());
         }
@@ -97,18 +102,23 @@ public class FormComponent implements FormService {
     static final int MAX_UNKNOWN_CODES = 100;
 
     private Context resolve(String token) {
+        return resolve(token, null);
+    }
+
+    /** The link's context in one read; with a program code also that program's enrolment and battery. */
+    private Context resolve(String token, String programCode) {
         if (token != null && token.startsWith(SHORT_CODE_PREFIX)) {
-            return resolveShortCode(token.substring(SHORT_CODE_PREFIX.length()));
+            return resolveShortCode(token.substring(SHORT_CODE_PREFIX.length()), programCode);
         }
         if (token == null || token.length() != Tokens.TOKEN_LENGTH) {
             throw new WorkflowException(Kind.NOT_FOUND, "unknownLink", Texts.get("link.unknown"));
         }
-        LinkRecord link = links.byTokenHash(Tokens.hash(token))
+        LinkContext link = links.context(Tokens.hash(token), programCode)
                 .orElseThrow(() -> new WorkflowException(Kind.NOT_FOUND, "unknownLink", Texts.get("link.unknown")));
         return context(link);
     }
 
-    private Context resolveShortCode(String typed) {
+    private Context resolveShortCode(String typed, String programCode) {
         Instant now = Instant.now();
         synchronized (unknownCodes) {
             while (!unknownCodes.isEmpty() && unknownCodes.peekFirst().isBefore(now.minusSeconds(600))) {
@@ -119,7 +129,7 @@ public class FormComponent implements FormService {
             }
         }
         String code = Tokens.normalizeShortCode(typed);
-        Optional<LinkRecord> link = code == null ? Optional.empty() : links.byShortCode(code);
+        Optional<LinkContext> link = code == null ? Optional.empty() : links.contextByShortCode(code, programCode);
         if (link.isEmpty()) {
             synchronized (unknownCodes) {
                 unknownCodes.addLast(now);
@@ -129,16 +139,16 @@ public class FormComponent implements FormService {
         return context(link.get());
     }
 
-    private Context context(LinkRecord link) {
+    private Context context(LinkContext found) {
+        LinkRecord link = found.link();
         if (link.revokedAt() != null) {
             throw new WorkflowException(Kind.GONE, "replacedLink", Texts.get("link.replaced"));
         }
         if (link.expiresAt().isBefore(Instant.now())) {
             throw new WorkflowException(Kind.GONE, "expiredLink", Texts.get("link.expired"));
         }
-        ParticipantRecord p = participants.participant(link.participantId()).orElseThrow();
-        CycleRecord c = cycles.get(link.cycleId()).orElseThrow();
-        return new Context(link, p, c, RaterRole.valueOf(link.role()));
+        return new Context(link, found.participant(), found.cycle(), RaterRole.valueOf(link.role()), found.enrolment(),
+                found.battery());
     }
 
     private static void participantOnly(Context c) {
@@ -361,7 +371,7 @@ public class FormComponent implements FormService {
     }
 
     private FormView openForm(String token, int part, String programCode) {
-        Context c = resolve(token);
+        Context c = resolve(token, part == 2 ? programCode : null);
         Shape shape = shape(c, part, programCode);
         FormRecord f = forms.openForm(c.cycle().id(), c.participant().id(), c.role().name(), part, shape.programKey(),
                 shape.version(), "WEB");
@@ -374,7 +384,7 @@ public class FormComponent implements FormService {
     }
 
     private FormView draft(String token, int part, String programCode, FormInput input) {
-        Context c = resolve(token);
+        Context c = resolve(token, part == 2 ? programCode : null);
         Shape shape = shape(c, part, programCode);
         requireOpen(shape);
         FormContent content = validate(shape, input, false);
@@ -397,7 +407,7 @@ public class FormComponent implements FormService {
     }
 
     private FormView submitForm(String token, int part, String programCode, FormInput input) {
-        Context c = resolve(token);
+        Context c = resolve(token, part == 2 ? programCode : null);
         Shape shape = shape(c, part, programCode);
         FormRecord f = forms.openForm(c.cycle().id(), c.participant().id(), c.role().name(), part, shape.programKey(),
                 shape.version(), "WEB");
@@ -451,9 +461,11 @@ public class FormComponent implements FormService {
         if (part != 2) {
             throw new WorkflowException(Kind.NOT_FOUND, "unknownPart", Texts.get("form.unknownProgram", "bagian " + part));
         }
-        EnrolmentRecord e = participants.enrolments(c.cycle().id(), c.participant().id()).stream()
-                .filter(en -> en.eligible() && en.programCode().equals(programCode)).findFirst()
-                .orElseThrow(() -> new WorkflowException(Kind.NOT_FOUND, "unknownProgram", Texts.get("form.unknownProgram", programCode)));
+        // read with the link (resolve(token, programCode)): no second and third statement per request
+        EnrolmentRecord e = c.enrolment();
+        if (e == null || !e.eligible() || !e.programCode().equals(programCode)) {
+            throw new WorkflowException(Kind.NOT_FOUND, "unknownProgram", Texts.get("form.unknownProgram", programCode));
+        }
         String version = e.instrumentVersion();
         if (version == null) {
             InstrumentDefinition current = instruments.current(programCode).orElseThrow(() -> new WorkflowException(Kind.GONE,
@@ -469,7 +481,7 @@ public class FormComponent implements FormService {
                     .map(i -> new FormView.Entry(i.code(), self ? i.self() : i.other(), null)).toList();
             sections.add(new FormView.Section(s, model.subcompetency(s).map(x -> x.name()).orElse("" + s), entries));
         }
-        String closed = openProblem(cycles.battery(c.cycle().id(), programCode).orElse(null), programCode);
+        String closed = openProblem(c.battery(), programCode);
         return new Shape(2, programCode, d.title(), version, d, sections, Map.of(), closed);
     }
 
