@@ -110,6 +110,14 @@ public final class Distribution implements AutoCloseable {
         }
     }
 
+    private String extraJavaOpts = "";
+
+    /** JVM options added after bin/evkin's defaults (load experiments: thread pools, GC). */
+    public Distribution extraJavaOpts(String opts) {
+        this.extraJavaOpts = opts == null ? "" : opts.strip();
+        return this;
+    }
+
     public Distribution env(String key, String value) {
         env.put(key, value);
         return this;
@@ -127,7 +135,8 @@ public final class Distribution implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(env);
         if (!env.containsKey("JAVA_OPTS")) {
-            pb.environment().put("JAVA_OPTS", defaultJavaOpts() + " -Xlog:gc:file=" + home.resolve("gc-" + runs + ".log"));
+            pb.environment().put("JAVA_OPTS", defaultJavaOpts() + (extraJavaOpts.isEmpty() ? "" : " " + extraJavaOpts)
+                    + " -Xlog:gc:file=" + home.resolve("gc-" + runs + ".log"));
         }
         process = pb.start();
         return this;

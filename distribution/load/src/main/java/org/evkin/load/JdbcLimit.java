@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -18,12 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The raw limit: plain JDBC (MariaDB Connector/J, the store's driver and URL) doing exactly the writes the store does
- * for the raters' requests, in the same transactions, into the same MariaDB: for each form the openForm transaction
- * of opening it (INSERT IGNORE form + SELECT by key), then per draft the openForm transaction again and the saveDraft
- * one (SELECT ... FOR UPDATE; DELETE answer; DELETE task_tick; one multi-row INSERT answer; UPDATE form), and for the
- * submit the openForm transaction and the submit one (the same with markSubmitted) — READ COMMITTED, autocommit off,
- * a commit per transaction, like the store's pool. None of the reads around them (link, participant, cycle,
- * enrolments, battery, the form's content read back for the answer) are done here: this is the ceiling of the writes.
+ * for the raters' requests, in the same transactions, into the same MariaDB. The server runs each rater request in one
+ * transaction (Transactions.inOne), so per form: opening it (SELECT by key; as it is not there yet INSERT IGNORE form +
+ * SELECT by key; COMMIT), each draft (SELECT by key; SELECT ... FOR UPDATE; DELETE answer; one multi-row INSERT answer;
+ * UPDATE form; COMMIT) and the submit (the same with markSubmitted) — READ COMMITTED, autocommit off, like the store's
+ * pool. None of the reads around them (the link with its participant, cycle, enrolment and battery) are done here:
+ * this is the ceiling of the writes.
  *
  * <p>The rows go into a scratch schema (evkin_load_limit) with copies of form, answer and task_tick (with their keys
  * and foreign keys) and of the cycle and participant they refer to, so the product's tables stay untouched.
@@ -99,13 +100,14 @@ public final class JdbcLimit {
     }
 
     /**
-     * With storePattern, each request is done as the store does it today (seen in MariaDB's general log): every store
-     * call its own transaction on a connection taken from the pool, COMMIT even after reads, then "set autocommit=1"
-     * (MyBatis resetting the connection on close) and "set autocommit=0" (Hikari resetting it on return); and the reads
-     * of the request besides the writes (link, participant, cycle, enrolments, battery; the form and its content read
-     * back for the answer). Same forms, same writes: the ceiling of the store's current way of talking to MariaDB.
+     * With withReads, each request's transaction also starts with the read the server does first (the link with its
+     * participant, cycle, enrolment and battery, one statement): the same database work as the server's, without HTTP,
+     * JSON and the server's own code — it separates the database's share from the rest.
      */
-    public Result run(int threads, int connections, double seconds, int participants, boolean storePattern) throws Exception {
+    public Result run(int threads, int connections, double seconds, int participants, boolean withReads) throws Exception {
+        if (withReads) {
+            pickReadTarget();
+        }
         BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(connections, true);
         for (int i = 0; i < connections; i++) {
             pool.add(connect());
@@ -130,8 +132,7 @@ public final class JdbcLimit {
                         }
                         String program = programs.get(n % programs.size());
                         long f0 = System.nanoTime();
-                        transactions.addAndGet(storePattern ? storeForm(pool, participant, program, n % programs.size() == 0)
-                                : writeForm(pool, participant, program));
+                        transactions.addAndGet(writeForm(pool, participant, program, withReads));
                         if (System.nanoTime() < end) {
                             forms.incrementAndGet();
                             formNanos.add(System.nanoTime() - f0);
@@ -162,201 +163,113 @@ public final class JdbcLimit {
                 lat.length == 0 ? 0 : lat[(int) (lat.length * 0.99)] / 1e6);
     }
 
-    /** One rater's form: open, drafts, submit; returns the number of transactions. */
-    private int writeForm(BlockingQueue<Connection> pool, long participant, String program) throws Exception {
+    /** One rater's form: open, drafts, submit, each request one transaction; returns the number of transactions. */
+    private int writeForm(BlockingQueue<Connection> pool, long participant, String program, boolean withReads) throws Exception {
         int items = itemsPerProgram.get(program);
-        long formId = openForm(pool, participant, program);
-        int tx = 1;
+        request(pool, participant, program, -1, false, withReads);
         for (int d = 1; d <= drafts; d++) {
-            openForm(pool, participant, program);
-            replace(pool, formId, items * d / (drafts + 1), false);
-            tx += 2;
+            request(pool, participant, program, items * d / (drafts + 1), false, withReads);
         }
-        openForm(pool, participant, program);
-        replace(pool, formId, items, true);
-        return tx + 2;
+        request(pool, participant, program, items, true, withReads);
+        return drafts + 2;
     }
 
-    /** A statement of the store pattern: SQL and its parameters. */
-    private record Sql(String sql, Object... args) {
+    /**
+     * One request's transaction as the store runs it: find the form by key (inserting it when it is not there yet), then
+     * for a draft or submit (answers &gt;= 0) lock it and replace its answers.
+     */
+    private long request(BlockingQueue<Connection> pool, long participant, String program, int answers, boolean submit,
+            boolean withReads) throws Exception {
+        Connection c = pool.take();
+        try {
+            if (withReads) {
+                readContext(c, program);
+            }
+            long id = formByKey(c, participant, program);
+            if (id < 0) {
+                Timestamp now = Timestamp.from(Instant.now());
+                try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO form (cycle_id, participant_id, rater_role, part,"
+                        + " program_code, instrument_version, status, revision, source, started_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 'DRAFT', 0, ?, ?, ?)")) {
+                    ps.setLong(1, cycleId);
+                    ps.setLong(2, participant);
+                    ps.setString(3, "DIRI");
+                    ps.setInt(4, 2);
+                    ps.setString(5, program);
+                    ps.setString(6, "1.0.0");
+                    ps.setString(7, "WEB");
+                    ps.setTimestamp(8, now);
+                    ps.setTimestamp(9, now);
+                    ps.executeUpdate();
+                }
+                id = formByKey(c, participant, program);
+            }
+            if (answers >= 0) {
+                replaceOn(c, id, answers, submit);
+            }
+            c.commit();
+            return id;
+        } catch (Exception e) {
+            c.rollback();
+            throw e;
+        } finally {
+            pool.add(c);
+        }
     }
 
-    private long readParticipant;
+    private long formByKey(Connection c, long participant, String program) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM form WHERE cycle_id = ? AND participant_id = ? AND rater_role = ?"
+                + " AND part = ? AND program_code = ?")) {
+            ps.setLong(1, cycleId);
+            ps.setLong(2, participant);
+            ps.setString(3, "DIRI");
+            ps.setInt(4, 2);
+            ps.setString(5, program);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong("id") : -1;
+            }
+        }
+    }
+
     private String readTokenHash;
 
-    /** A real link and participant of the load test's cycle, for the reads of the store pattern. */
-    private void pickReadTargets() throws Exception {
+    /** A real link of the load test's cycle, for the server's reads in the with-reads run. */
+    private void pickReadTarget() throws Exception {
         if (readTokenHash != null) {
             return;
         }
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT token_hash, participant_id FROM evkin.access_link WHERE cycle_id = " + cycleId + " LIMIT 1")) {
+             ResultSet rs = s.executeQuery("SELECT token_hash FROM evkin.access_link WHERE cycle_id = " + cycleId + " LIMIT 1")) {
             rs.next();
             readTokenHash = rs.getString(1);
-            readParticipant = rs.getLong(2);
         }
     }
 
-    /** One transaction as Sessions.inTransaction runs it: the statements, COMMIT, then the two autocommit resets. */
-    private long storeTx(BlockingQueue<Connection> pool, Sql... statements) throws Exception {
-        Connection c = pool.take();
-        long id = 0;
-        try {
-            for (Sql q : statements) {
-                try (PreparedStatement ps = c.prepareStatement(q.sql())) {
-                    for (int i = 0; i < q.args().length; i++) {
-                        ps.setObject(i + 1, q.args()[i]);
-                    }
-                    if (ps.execute()) {
-                        try (ResultSet rs = ps.getResultSet()) {
-                            while (rs.next()) {
-                                if (q.sql().startsWith("SELECT * FROM form WHERE cycle_id")) {
-                                    id = rs.getLong("id");
-                                }
-                            }
-                        }
-                    }
+    /** The read every rater request of the server starts with (LinkStoreComponent.context): the link and its context. */
+    private static final String CONTEXT = """
+            SELECT l.token_hash, l.short_code, l.cycle_id, l.participant_id, l.role, l.created_at, l.expires_at, l.revoked_at,
+                   p.identity_key, p.nip, p.email, p.name, p.phone, p.kind, p.level, p.institution, p.province, p.district,
+                   p.work_location, p.identity_confirmed_at,
+                   c.name AS cycle_name, c.created_at AS cycle_created_at, c.created_by AS cycle_created_by,
+                   e.id AS enrolment_id, e.training_score, e.eligible, e.ineligible_reason, e.instrument_version,
+                   b.status, b.period_start, b.period_end, b.extended_until
+            FROM evkin.access_link l
+            JOIN evkin.participant p ON p.id = l.participant_id
+            JOIN evkin.cycle c ON c.id = l.cycle_id
+            LEFT JOIN evkin.enrolment e ON e.cycle_id = l.cycle_id AND e.participant_id = l.participant_id AND e.program_code = ?
+            LEFT JOIN evkin.battery b ON b.cycle_id = l.cycle_id AND b.program_code = ?
+            WHERE l.token_hash = ?""";
+
+    private void readContext(Connection c, String program) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(CONTEXT)) {
+            ps.setString(1, program);
+            ps.setString(2, program);
+            ps.setString(3, readTokenHash);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rs.getString(1);
                 }
             }
-            c.commit();
-            c.setAutoCommit(true);
-            c.setAutoCommit(false);
-            return id;
-        } catch (Exception e) {
-            c.rollback();
-            throw e;
-        } finally {
-            pool.add(c);
-        }
-    }
-
-    /** The reads every link request starts with (FormComponent.resolve and shape): 5 transactions. */
-    private void resolve(BlockingQueue<Connection> pool, String program) throws Exception {
-        storeTx(pool, new Sql("SELECT * FROM evkin.access_link WHERE token_hash = ?", readTokenHash));
-        storeTx(pool, new Sql("SELECT * FROM evkin.participant WHERE id = ?", readParticipant));
-        storeTx(pool, new Sql("SELECT * FROM evkin.cycle WHERE id = ?", cycleId));
-        if (program != null) {
-            storeTx(pool, new Sql("SELECT * FROM evkin.enrolment WHERE cycle_id = ? AND participant_id = ? ORDER BY program_code",
-                    cycleId, readParticipant));
-            storeTx(pool, new Sql("SELECT * FROM evkin.battery WHERE cycle_id = ? AND program_code = ?", cycleId, program));
-        }
-    }
-
-    private long storeOpenForm(BlockingQueue<Connection> pool, long participant, String program) throws Exception {
-        Timestamp now = Timestamp.from(Instant.now());
-        return storeTx(pool, new Sql("INSERT IGNORE INTO form (cycle_id, participant_id, rater_role, part, program_code, instrument_version,"
-                + " status, revision, source, started_at, updated_at) VALUES (?, ?, 'DIRI', 2, ?, '1.0.0', 'DRAFT', 0, 'WEB', ?, ?)",
-                cycleId, participant, program, now, now), new Sql("SELECT * FROM form WHERE cycle_id = ? AND participant_id = ?"
-                + " AND rater_role = 'DIRI' AND part = 2 AND program_code = ?", cycleId, participant, program));
-    }
-
-    private void storeReadBack(BlockingQueue<Connection> pool, long formId, boolean formToo) throws Exception {
-        if (formToo) {
-            storeTx(pool, new Sql("SELECT * FROM form WHERE id = ?", formId));
-        }
-        storeTx(pool, new Sql("SELECT item_code, value FROM answer WHERE form_id = ? ORDER BY item_code", formId),
-                new Sql("SELECT * FROM form WHERE id = ?", formId),
-                new Sql("SELECT task_code FROM task_tick WHERE form_id = ? ORDER BY task_code", formId));
-    }
-
-    /** One rater's form as the server does it today: (the link opened), the form opened, drafts, submit. */
-    private int storeForm(BlockingQueue<Connection> pool, long participant, String program, boolean openLink) throws Exception {
-        pickReadTargets();
-        int tx = 0;
-        if (openLink) {
-            // GET /api/t/{token}: resolve, then batteries, forms, enrolments and the two named raters
-            resolve(pool, null);
-            storeTx(pool, new Sql("SELECT * FROM evkin.battery WHERE cycle_id = ? ORDER BY program_code", cycleId));
-            storeTx(pool, new Sql("SELECT * FROM form WHERE cycle_id = ? AND participant_id = ? ORDER BY part, program_code, rater_role",
-                    cycleId, participant));
-            storeTx(pool, new Sql("SELECT * FROM evkin.enrolment WHERE cycle_id = ? AND participant_id = ? ORDER BY program_code",
-                    cycleId, readParticipant));
-            for (String role : List.of("ATASAN", "REKAN")) {
-                storeTx(pool, new Sql("SELECT * FROM evkin.rater WHERE cycle_id = ? AND participant_id = ? AND role = ?", cycleId,
-                        readParticipant, role));
-            }
-            tx += 8;
-        }
-        // GET part2: resolve and shape, open, content
-        resolve(pool, program);
-        long formId = storeOpenForm(pool, participant, program);
-        storeReadBack(pool, formId, false);
-        tx += 7;
-        int items = itemsPerProgram.get(program);
-        for (int d = 1; d <= drafts + 1; d++) {
-            boolean submit = d > drafts;
-            resolve(pool, program);
-            storeOpenForm(pool, participant, program);
-            Connection c = pool.take();
-            try {
-                replaceOn(c, formId, submit ? items : items * d / (drafts + 1), submit);
-                c.commit();
-                c.setAutoCommit(true);
-                c.setAutoCommit(false);
-            } catch (Exception e) {
-                c.rollback();
-                throw e;
-            } finally {
-                pool.add(c);
-            }
-            storeReadBack(pool, formId, true);
-            tx += 9;
-        }
-        return tx;
-    }
-
-    private long openForm(BlockingQueue<Connection> pool, long participant, String program) throws Exception {
-        Connection c = pool.take();
-        try {
-            Timestamp now = Timestamp.from(Instant.now());
-            try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO form (cycle_id, participant_id, rater_role, part, program_code,"
-                    + " instrument_version, status, revision, source, started_at, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, 'DRAFT', 0, ?, ?, ?)")) {
-                ps.setLong(1, cycleId);
-                ps.setLong(2, participant);
-                ps.setString(3, "DIRI");
-                ps.setInt(4, 2);
-                ps.setString(5, program);
-                ps.setString(6, "1.0.0");
-                ps.setString(7, "WEB");
-                ps.setTimestamp(8, now);
-                ps.setTimestamp(9, now);
-                ps.executeUpdate();
-            }
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM form WHERE cycle_id = ? AND participant_id = ? AND rater_role = ?"
-                    + " AND part = ? AND program_code = ?")) {
-                ps.setLong(1, cycleId);
-                ps.setLong(2, participant);
-                ps.setString(3, "DIRI");
-                ps.setInt(4, 2);
-                ps.setString(5, program);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    id = rs.getLong("id");
-                }
-            }
-            c.commit();
-            return id;
-        } catch (Exception e) {
-            c.rollback();
-            throw e;
-        } finally {
-            pool.add(c);
-        }
-    }
-
-    /** The store's saveDraft / submit transaction. */
-    private void replace(BlockingQueue<Connection> pool, long formId, int answers, boolean submit) throws Exception {
-        Connection c = pool.take();
-        try {
-            replaceOn(c, formId, answers, submit);
-            c.commit();
-        } catch (Exception e) {
-            c.rollback();
-            throw e;
-        } finally {
-            pool.add(c);
         }
     }
 
@@ -370,10 +283,6 @@ public final class JdbcLimit {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM answer WHERE form_id = ?")) {
-                ps.setLong(1, formId);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM task_tick WHERE form_id = ?")) {
                 ps.setLong(1, formId);
                 ps.executeUpdate();
             }

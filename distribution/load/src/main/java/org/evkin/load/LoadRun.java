@@ -35,6 +35,10 @@ public final class LoadRun {
     private final Ledger ledger;
     private final int drafts;
     private final int thinkMillis;
+    /** Paced (open) mode: nanoseconds between two requests of one rater; 0 in the closed loop. */
+    private final long intervalNanos;
+    /** Paced mode: when this rater's next request is due; latencies count from then (no coordinated omission). */
+    private final ThreadLocal<long[]> due = ThreadLocal.withInitial(() -> new long[] {0});
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicInteger busy = new AtomicInteger();
     private final Map<String, Integer> itemsPerProgram = new java.util.concurrent.ConcurrentHashMap<>();
@@ -44,12 +48,53 @@ public final class LoadRun {
     private volatile long exhaustedAt;
 
     public LoadRun(Http http, List<String> links, Stats stats, Ledger ledger, int drafts, int thinkMillis) {
+        this(http, links, stats, ledger, drafts, thinkMillis, 0, 1);
+    }
+
+    /**
+     * With rate &gt; 0 (submissions per second, all raters together) each rater sends its requests on a fixed schedule
+     * instead of as fast as it can: one request every raters / (rate × requests-per-submission) seconds, the first at a
+     * random point of that interval. A request sent late (the rater still waited for the previous answer) counts its
+     * latency from when it was due, so a server that falls behind shows it in the percentiles.
+     */
+    public LoadRun(Http http, List<String> links, Stats stats, Ledger ledger, int drafts, int thinkMillis, double rate, int raters) {
         this.http = http;
+        this.intervalNanos = rate > 0 ? (long) (raters / (rate * requestsPerSubmission(drafts)) * 1e9) : 0;
         this.links = new ConcurrentLinkedQueue<>(links);
         this.stats = stats;
         this.ledger = ledger;
         this.drafts = drafts;
         this.thinkMillis = thinkMillis;
+    }
+
+    /** Requests per submission: the form, the drafts, the submit, and a sixth of the link's opening (six programs). */
+    public static double requestsPerSubmission(int drafts) {
+        return drafts + 2 + 1.0 / 6;
+    }
+
+    /** Paced mode: milliseconds between two requests of one rater (0 in the closed loop). */
+    public double intervalMillis() {
+        return intervalNanos / 1e6;
+    }
+
+    /** The number of items of each program, read the way a rater reads them (opens the link and each form). */
+    public static Map<String, Integer> probe(Http http, String token) throws Exception {
+        Map<String, Integer> items = new java.util.TreeMap<>();
+        Http.Reply access = http.send("GET", "/api/t/" + token, null, null);
+        if (!access.ok()) {
+            throw new IllegalStateException("opening a link answered " + access.status() + ": " + access.body());
+        }
+        for (JsonNode p : access.json().path("programs")) {
+            String program = p.path("code").asText();
+            Http.Reply form = http.send("GET", "/api/t/" + token + "/part2/" + program, null, null);
+            if (!form.ok()) {
+                throw new IllegalStateException("opening form " + program + " answered " + form.status() + ": " + form.body());
+            }
+            int[] n = {0};
+            form.json().path("sections").forEach(s -> n[0] += s.path("entries").size());
+            items.put(program, n[0]);
+        }
+        return items;
     }
 
     public void start(int raters) {
@@ -92,6 +137,7 @@ public final class LoadRun {
     /** Stops every rater after its current request; waits for them. */
     public void stop() throws InterruptedException {
         stopping = true;
+        threads.forEach(java.util.concurrent.locks.LockSupport::unpark);
         for (Thread t : threads) {
             t.join(120_000);
         }
@@ -178,12 +224,13 @@ public final class LoadRun {
                 throw new Stopped();
             }
             think();
+            long late = pace();
             long t0 = System.nanoTime();
             long wait;
             try {
                 Http.Reply r = http.send(method, path, null, body);
                 if (r.ok()) {
-                    stats.ok(kind, r.nanos(), inWindow(t0));
+                    stats.ok(kind, r.nanos() + late, inWindow(t0));
                     return r.json();
                 }
                 boolean unavailable = r.status() == 503 && r.retryAfter() != null;
@@ -208,6 +255,28 @@ public final class LoadRun {
             }
             sleep(wait);
         }
+    }
+
+    /** Paced mode: waits until this rater's next request is due; returns how late it is (ns), counted in its latency. */
+    private long pace() {
+        if (intervalNanos == 0) {
+            return 0;
+        }
+        long[] next = due.get();
+        long now = System.nanoTime();
+        if (next[0] == 0) {
+            next[0] = now + ThreadLocalRandom.current().nextLong(intervalNanos);
+        }
+        long at = next[0];
+        next[0] = at + intervalNanos;
+        // one park until due (stop() unparks): 256 raters waking every 50 ms cost the generator more CPU than its requests
+        while (!stopping && (now = System.nanoTime()) < at) {
+            java.util.concurrent.locks.LockSupport.parkNanos(at - now);
+        }
+        if (stopping) {
+            throw new Stopped();
+        }
+        return Math.max(0, now - at);
     }
 
     private void think() {

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.evkin.load.Stats.Kind;
 
 /**
@@ -34,7 +35,10 @@ public final class Main {
         public int jdbcConnections = 0;
         public int jdbcParticipants = 40_000;
         public int poolSize = 0;
-        public boolean storePattern = true;
+        public String serverOpts = "";
+        public double rate = 0;
+        public double targetPercent = 0;
+        public boolean withReads = true;
         public boolean jfr;
         public Path distribution = Path.of("distribution/assembly/target/evkin");
         public Path dir = Path.of("distribution/load/target/runs/load");
@@ -55,17 +59,23 @@ public final class Main {
                     case "--jdbc-duration" -> o.jdbcDuration = Integer.parseInt(args[++i]);
                     case "--jdbc-connections" -> o.jdbcConnections = Integer.parseInt(args[++i]);
                     case "--pool-size" -> o.poolSize = Integer.parseInt(args[++i]);
+                    case "--server-opts" -> o.serverOpts = args[++i];
+                    case "--rate" -> o.rate = Double.parseDouble(args[++i]);
+                    case "--target-percent" -> o.targetPercent = Double.parseDouble(args[++i]);
                     case "--jfr" -> o.jfr = true;
-                    case "--no-store-pattern" -> o.storePattern = false;
+                    case "--no-with-reads" -> o.withReads = false;
                     case "--distribution" -> o.distribution = Path.of(args[++i]);
                     case "--dir" -> o.dir = Path.of(args[++i]);
                     case "--results" -> o.results = Path.of(args[++i]);
                     case "-h", "--help" -> {
                         System.out.println("""
                                 run.sh [--raters 256] [--duration 60] [--warmup 10] [--drafts 3] [--think-ms 0]
+                                       [--rate S (paced: S submissions/s offered by all raters together; default: closed loop)]
+                                       [--target-percent P (paced at P % of the JDBC limit, measured first in the same run)]
                                        [--participants auto] [--jdbc-duration min(duration,30)] [--jdbc-connections pool.size]
                                        [--pool-size N (pool.size of the copy's config/org.evkin.store.cfg; default: as shipped)]
-                                       [--no-store-pattern (skip the JDBC run that talks to MariaDB the way the store does)]
+                                       [--server-opts "JVM options added to bin/evkin's defaults", e.g. -Dorg.apache.felix.http.jetty.threadpool.max=32]
+                                       [--no-with-reads (skip the JDBC run that adds the server's read to each transaction)]
                                        [--jfr] [--distribution path] [--dir path] [--results file.json]""");
                         System.exit(0);
                     }
@@ -100,6 +110,7 @@ public final class Main {
         System.out.printf("[load] %d raters, %d s after %d s warm-up, %d drafts per form, %d participants%n", o.raters, o.duration,
                 o.warmup, o.drafts, o.participants);
         Distribution d = Distribution.copy(o.distribution, o.dir.resolve("evkin"));
+        d.extraJavaOpts(o.serverOpts);
         try (MailSink sink = new MailSink(); Distribution evkin = d) {
             Cohort.configure(evkin, sink);
             if (o.poolSize > 0) {
@@ -109,18 +120,31 @@ public final class Main {
             long t0 = System.nanoTime();
             evkin.start().awaitReady(Duration.ofSeconds(180));
             System.out.printf("[load] EvKin ready on port %d in %d ms (JVM %s)%n", evkin.port, (System.nanoTime() - t0) / 1_000_000,
-                    evkin.defaultJavaOpts());
+                    (evkin.defaultJavaOpts() + " " + o.serverOpts).strip());
             try (Http http = new Http("http://127.0.0.1:" + evkin.port, o.raters)) {
                 Cohort cohort = Cohort.create(http, sink, "Uji beban " + LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME),
                         o.participants);
                 System.out.printf("[load] set up %d participants with six programs each in %d ms%n", cohort.links.size(), cohort.setupMillis);
                 Stats stats = new Stats();
                 Ledger ledger = new Ledger();
-                LoadRun load = new LoadRun(http, cohort.links, stats, ledger, o.drafts, o.think);
-                load.start(o.raters);
-                Thread.sleep(o.warmup * 1000L);
                 long dbPid = evkin.databasePid();
                 long self = ProcessHandle.current().pid();
+                int connections = o.jdbcConnections > 0 ? o.jdbcConnections : evkin.storePoolSize();
+                LimitRun first = null;
+                if (o.targetPercent > 0) {
+                    // the limit first, then the raters at that share of it
+                    Map<String, Integer> items = LoadRun.probe(http, cohort.links.get(0));
+                    first = limit(o, evkin, cohort, items, connections, dbPid, self);
+                    o.rate = first.result().formsPerSecond() * o.targetPercent / 100;
+                    System.out.printf("[load] paced at %.0f %% of the JDBC limit: %.1f submissions/s offered%n", o.targetPercent, o.rate);
+                }
+                LoadRun load = new LoadRun(http, cohort.links, stats, ledger, o.drafts, o.think, o.rate, o.raters);
+                if (o.rate > 0) {
+                    System.out.printf("[load] paced: each rater sends a request every %.0f ms (%.1f submissions/s offered)%n",
+                            load.intervalMillis(), o.rate);
+                }
+                load.start(o.raters);
+                Thread.sleep(o.warmup * 1000L);
                 long[] cpu0 = {CpuTime.millis(evkin.pid()), CpuTime.millis(dbPid), CpuTime.millis(self)};
                 load.openWindow();
                 if (o.jfr) {
@@ -142,26 +166,21 @@ public final class Main {
                 Ledger.Verdict verdict = ledger.verify(evkin.jdbcUrl("evkin"), cohort.cycleId);
                 System.out.println("[load] " + verdict);
 
-                int connections = o.jdbcConnections > 0 ? o.jdbcConnections : evkin.storePoolSize();
-                JdbcLimit limit = new JdbcLimit(evkin.jdbcUrl("evkin"), cohort.cycleId, load.itemsPerProgram(), o.drafts);
+                LimitRun measured = first != null ? first : limit(o, evkin, cohort, load.itemsPerProgram(), connections, dbPid, self);
+                JdbcLimit.Result jdbc = measured.result();
+                long dbCpuJdbc = measured.databaseCpuMillis();
+                long selfCpuJdbc = measured.clientCpuMillis();
+                JdbcLimit limit = new JdbcLimit(evkin.jdbcUrl("evkin"), cohort.cycleId, measured.items(), o.drafts);
                 int jdbcParticipants = o.jdbcParticipants;
-                limit.prepare(jdbcParticipants);
-                System.out.printf("[load] JDBC limit: %d threads on %d connections for %d s%n", o.raters, connections, o.jdbcDuration);
-                long dbCpuBeforeJdbc = CpuTime.millis(dbPid);
-                long selfCpuBeforeJdbc = CpuTime.millis(self);
-                JdbcLimit.Result jdbc = limit.run(o.raters, connections, o.jdbcDuration, jdbcParticipants);
-                long dbCpuJdbc = CpuTime.millis(dbPid) - dbCpuBeforeJdbc;
-                long selfCpuJdbc = CpuTime.millis(self) - selfCpuBeforeJdbc;
-                System.out.printf("[load] JDBC limit: %.0f forms/s (%.0f transactions/s)%n", jdbc.formsPerSecond(), jdbc.transactionsPerSecond());
-                JdbcLimit.Result storePattern = null;
-                if (o.storePattern) {
+                JdbcLimit.Result withReads = null;
+                if (o.withReads) {
                     limit.prepare(jdbcParticipants);
                     int s = Math.max(5, o.jdbcDuration / 2);
-                    System.out.printf("[load] the same over JDBC the way the store does it today: %d threads on %d connections for %d s%n",
+                    System.out.printf("[load] the same over JDBC plus the server's read per request: %d threads on %d connections for %d s%n",
                             o.raters, connections, s);
-                    storePattern = limit.run(o.raters, connections, s, jdbcParticipants, true);
-                    System.out.printf("[load] store pattern: %.0f forms/s (%.0f transactions/s)%n", storePattern.formsPerSecond(),
-                            storePattern.transactionsPerSecond());
+                    withReads = limit.run(o.raters, connections, s, jdbcParticipants, true);
+                    System.out.printf("[load] JDBC with the server's reads: %.0f forms/s (%.0f transactions/s)%n", withReads.formsPerSecond(),
+                            withReads.transactionsPerSecond());
                 }
                 limit.drop();
 
@@ -175,15 +194,34 @@ public final class Main {
                         .put("serverJvmPerRequest", (cpu1[0] - cpu0[0]) * 1000 / Math.max(1, stats.requests()))
                         .put("mariadbPerJdbcLimitForm", dbCpuPerJdbcForm).put("jdbcClientPerJdbcLimitForm", clientCpuPerJdbcForm);
                 System.out.println("[load] CPU per submission (µs): " + cpu);
-                if (storePattern != null) {
-                    r.set("jdbcStorePattern", Http.JSON.valueToTree(storePattern));
-                    r.put("percentOfStorePattern", Stats.round(100 * stats.submissions() / seconds / storePattern.formsPerSecond()));
+                if (withReads != null) {
+                    r.set("jdbcWithReads", Http.JSON.valueToTree(withReads));
+                    r.put("percentOfJdbcWithReads", Stats.round(100 * stats.submissions() / seconds / withReads.formsPerSecond()));
                 }
                 r.put("heapInfoAtEnd", heapInfo.strip());
                 write(o.results, r);
                 return r;
             }
         }
+    }
+
+    /** A JDBC limit run with the CPU time MariaDB and this process spent on it. */
+    private record LimitRun(JdbcLimit.Result result, long databaseCpuMillis, long clientCpuMillis, Map<String, Integer> items) {
+    }
+
+    private static LimitRun limit(Options o, Distribution evkin, Cohort cohort, Map<String, Integer> items, int connections, long dbPid,
+            long self) throws Exception {
+        JdbcLimit limit = new JdbcLimit(evkin.jdbcUrl("evkin"), cohort.cycleId, items, o.drafts);
+        limit.prepare(o.jdbcParticipants);
+        System.out.printf("[load] JDBC limit: %d threads on %d connections for %d s%n", o.raters, connections, o.jdbcDuration);
+        long db0 = CpuTime.millis(dbPid);
+        long self0 = CpuTime.millis(self);
+        JdbcLimit.Result jdbc = limit.run(o.raters, connections, o.jdbcDuration, o.jdbcParticipants);
+        long db = CpuTime.millis(dbPid) - db0;
+        long client = CpuTime.millis(self) - self0;
+        limit.drop();
+        System.out.printf("[load] JDBC limit: %.0f forms/s (%.0f transactions/s)%n", jdbc.formsPerSecond(), jdbc.transactionsPerSecond());
+        return new LimitRun(jdbc, db, client, items);
     }
 
     private static ObjectNode report(Options o, Distribution evkin, Cohort cohort, Stats stats, LoadRun load, double seconds,
@@ -193,8 +231,9 @@ public final class Main {
         r.set("machine", machine(evkin));
         ObjectNode opts = r.putObject("options");
         opts.put("raters", o.raters).put("durationSeconds", o.duration).put("warmupSeconds", o.warmup).put("draftsPerForm", o.drafts)
-                .put("thinkMillis", o.think).put("participants", o.participants).put("serverJvm", evkin.defaultJavaOpts())
-                .put("storePoolSize", evkin.storePoolSize());
+                .put("thinkMillis", o.think).put("participants", o.participants).put("serverJvm", (evkin.defaultJavaOpts() + " " + o.serverOpts).strip())
+                .put("storePoolSize", evkin.storePoolSize()).put("offeredSubmissionsPerSecond", Stats.round(o.rate))
+                .put("targetPercentOfJdbcLimit", o.targetPercent);
         r.put("setupMillis", cohort.setupMillis);
         ObjectNode http = r.putObject("http");
         double subs = stats.submissions() / seconds;
@@ -243,7 +282,7 @@ public final class Main {
     }
 
     private static String ms(double[] p) {
-        return String.format("%.0f/%.0f/%.0f", p[0], p[1], p[2]);
+        return Double.isNaN(p[0]) ? "none in the window" : String.format("%.0f/%.0f/%.0f", p[0], p[1], p[2]);
     }
 
     static ObjectNode machine(Distribution evkin) {

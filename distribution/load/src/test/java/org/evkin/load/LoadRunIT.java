@@ -24,6 +24,8 @@ class LoadRunIT {
         o.participants = UnderLoad.FULL ? 0 : 120;
         o.jdbcDuration = UnderLoad.FULL ? 30 : 5;
         o.jdbcParticipants = UnderLoad.FULL ? 40_000 : 3_000;
+        // the short version is paced: the JDBC limit first, then the raters at 5 % of it
+        o.targetPercent = UnderLoad.FULL ? 0 : 5;
         if (o.participants == 0) {
             o.participants = Math.max(o.raters * 2, 25 * (o.duration + o.warmup));
         }
@@ -38,6 +40,12 @@ class LoadRunIT {
         assertTrue(r.path("percentOfJdbcLimit").asDouble() > 0, r.toPrettyString());
         assertTrue(r.path("serverMemory").path("peakHeapUsedMb").asLong() > 0, r.toPrettyString());
         assertTrue(r.path("goals").path("nothingLost").asBoolean(), r.path("verify").asText());
+        if (o.targetPercent > 0) {
+            double offered = r.path("options").path("offeredSubmissionsPerSecond").asDouble();
+            assertEquals(r.path("jdbcLimit").path("formsPerSecond").asDouble() * 0.05, offered, 0.1, r.toPrettyString());
+            double achieved = r.path("http").path("submissionsPerSecond").asDouble();
+            assertTrue(achieved > offered * 0.5 && achieved < offered * 1.5, "paced at " + offered + "/s, got " + achieved + "/s");
+        }
         for (String kind : new String[] {"OPEN", "FORM", "DRAFT", "SUBMIT"}) {
             assertTrue(r.path("http").path("latencyMillis").path(kind).path("count").asLong() > 0, kind);
         }
