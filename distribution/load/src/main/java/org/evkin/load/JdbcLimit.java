@@ -245,7 +245,10 @@ public final class JdbcLimit {
         }
     }
 
-    /** The read every rater request of the server starts with (LinkStoreComponent.context): the link and its context. */
+    /**
+     * The read every rater request of the server starts with: a copy of LinkStoreComponent.CONTEXT (store-internal, so
+     * not reachable from here) with the schema named; keep the two in step when the store's query changes.
+     */
     private static final String CONTEXT = """
             SELECT l.token_hash, l.short_code, l.cycle_id, l.participant_id, l.role, l.created_at, l.expires_at, l.revoked_at,
                    p.identity_key, p.nip, p.email, p.name, p.phone, p.kind, p.level, p.institution, p.province, p.district,
