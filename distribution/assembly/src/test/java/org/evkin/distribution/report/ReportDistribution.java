@@ -4,25 +4,21 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.evkin.distribution.RunningDistribution;
 
 /**
  * A copy of the assembled distribution (target/evkin) started with bin/evkin as a real process, with the first national
- * admin from the environment, and the HTTP calls the report tests make. One per test class.
+ * admin from the environment, and the HTTP calls the report tests make. One per test class. Copying, starting, the log
+ * and stopping are {@link RunningDistribution}'s.
  */
 final class ReportDistribution implements AutoCloseable {
 
@@ -37,60 +33,19 @@ final class ReportDistribution implements AutoCloseable {
 
     final Path home;
     final int port;
-    private Process process;
-    private Path log;
+    private final RunningDistribution evkin;
 
-    private ReportDistribution(Path home, int port) {
-        this.home = home;
-        this.port = port;
+    private ReportDistribution(RunningDistribution evkin) {
+        this.evkin = evkin;
+        this.home = evkin.home;
+        this.port = evkin.port;
     }
 
     /** Copies target/evkin to target/e2e/name, starts it and waits until the first admin exists. */
     static ReportDistribution start(String name) throws Exception {
-        Path source = Path.of(System.getProperty("evkin.distribution", "target/evkin"));
-        if (!Files.isDirectory(source.resolve("system"))) {
-            throw new AssertionError("No assembled distribution at " + source.toAbsolutePath() + ": run mvn verify on distribution/assembly");
-        }
-        Path home = Path.of(System.getProperty("evkin.e2e.dir", "target/e2e")).resolve(name).toAbsolutePath();
-        deleteTree(home);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path f : files.toList()) {
-                Path target = home.resolve(source.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        ReportDistribution d = new ReportDistribution(home, freePort());
-        d.launch();
+        ReportDistribution d = new ReportDistribution(RunningDistribution.copy(name));
+        d.evkin.startWithFirstAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
         return d;
-    }
-
-    private void launch() throws Exception {
-        log = home.resolve("run.log");
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/evkin").toString()).directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(Map.of("EVKIN_HTTP_PORT", Integer.toString(port), "EVKIN_ADMIN_EMAIL", ADMIN_EMAIL,
-                "EVKIN_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        process = pb.start();
-        await("EvKin is ready at http://127.0.0.1:" + port + "/", Duration.ofSeconds(120));
-        await("First national admin " + ADMIN_EMAIL + " created", Duration.ofSeconds(60));
-    }
-
-    private void await(String line, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (log().contains(line)) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("EvKin exited with " + process.exitValue() + " before '" + line + "':\n" + log());
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("EvKin did not log '" + line + "' within " + timeout + ":\n" + log());
     }
 
     /** Signs in and returns the API token. */
@@ -170,47 +125,20 @@ final class ReportDistribution implements AutoCloseable {
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(TIMEOUT);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(evkin.url(path))).timeout(TIMEOUT);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         return b;
     }
 
-    String log() {
-        try {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "(cannot read log: " + e.getMessage() + ")";
-        }
-    }
-
     /** Lines of the log that look like a Java stack trace. */
     List<String> stackTraceLines() {
-        return log().lines().filter(l -> l.matches("^\\s+at [a-zA-Z_$].*\\(.*\\)$") || l.startsWith("Caused by:")).toList();
+        return evkin.stackTraceLines();
     }
 
     @Override
     public void close() throws Exception {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (Files.exists(p)) {
-            try (Stream<Path> s = Files.walk(p)) {
-                s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
-        }
+        evkin.stopOrKill();
     }
 }

@@ -7,34 +7,28 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.evkin.distribution.RunningDistribution;
 
 /**
  * A copy of the assembled distribution for the personal-link browser tests: a real SMTP server (GreenMail) receives the
  * invitations, mail and invitation settings are written before the start (links point at this copy's port), and the
- * first admin comes from the environment. The web bundle and the jars it needs are added to system/ when the assembly
- * does not hold them yet (the module's latest build wins over an older one).
+ * first admin comes from the environment. Copying, starting, the log and stopping are {@link RunningDistribution}'s.
  */
 final class FormDistribution implements AutoCloseable {
 
-    static final String ADMIN_EMAIL = "admin@kemnaker.go.id";
-    static final String ADMIN_PASSWORD = "Rahasia-Admin-2025!";
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final String ADMIN_EMAIL = WebDistribution.ADMIN_EMAIL;
+    static final String ADMIN_PASSWORD = WebDistribution.ADMIN_PASSWORD;
+    static final ObjectMapper JSON = RunningDistribution.JSON;
     static final Pattern LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/t/([A-Za-z0-9_-]{43})");
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -42,83 +36,40 @@ final class FormDistribution implements AutoCloseable {
     final Path home;
     final int port;
     final GreenMail smtp;
-    private Process process;
-    private Path log;
+    private final RunningDistribution evkin;
     private String adminToken;
 
-    private FormDistribution(Path home, int port, GreenMail smtp) {
-        this.home = home;
-        this.port = port;
+    private FormDistribution(RunningDistribution evkin, GreenMail smtp) {
+        this.evkin = evkin;
+        this.home = evkin.home;
+        this.port = evkin.port;
         this.smtp = smtp;
     }
 
     static FormDistribution start(String name) throws Exception {
-        Path source = Path.of(System.getProperty("evkin.distribution", "target/evkin"));
-        if (!Files.isDirectory(source.resolve("system"))) {
-            throw new AssertionError("No assembled distribution at " + source.toAbsolutePath() + ": run mvn verify on distribution/assembly");
-        }
-        Path home = Path.of(System.getProperty("evkin.e2e.dir", "target/e2e")).resolve(name).toAbsolutePath();
-        WebDistribution.deleteTree(home);
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path f : files.toList()) {
-                Path target = home.resolve(source.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-        int smtpPort = WebDistribution.freePort();
+        RunningDistribution.assembled(); // fails before GreenMail starts when there is nothing to copy
+        int smtpPort = RunningDistribution.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        FormDistribution d = new FormDistribution(home, WebDistribution.freePort(), smtp);
-        Files.writeString(home.resolve("config/org.evkin.mail.cfg"), "smtp.host=127.0.0.1\nsmtp.port=" + smtpPort
+        smtp.start(); // before the copy picks its free port, so that the two cannot get the same one
+        RunningDistribution evkin = RunningDistribution.copy(name);
+        FormDistribution d = new FormDistribution(evkin, smtp);
+        evkin.writeConfig("org.evkin.mail.cfg", "smtp.host=127.0.0.1\nsmtp.port=" + smtpPort
                 + "\nfrom.address=evkin@kemnaker.go.id\npoll.seconds=1\n");
-        Files.writeString(home.resolve("config/org.evkin.invitations.cfg"), "base.url=http://127.0.0.1:" + d.port + "\n");
-        d.launch();
+        evkin.writeConfig("org.evkin.invitations.cfg", "base.url=http://127.0.0.1:" + d.port + "\n");
+        evkin.startWithFirstAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
         return d;
     }
 
-    private void launch() throws Exception {
-        log = home.resolve("run.log");
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/evkin").toString()).directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(Map.of("EVKIN_HTTP_PORT", Integer.toString(port), "EVKIN_ADMIN_EMAIL", ADMIN_EMAIL,
-                "EVKIN_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        process = pb.start();
-        await("EvKin is ready at http://127.0.0.1:" + port + "/", Duration.ofSeconds(120));
-        await("First national admin " + ADMIN_EMAIL + " created", Duration.ofSeconds(60));
-    }
-
-    private void await(String line, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (log().contains(line)) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("EvKin exited with " + process.exitValue() + " before '" + line + "':\n" + log());
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("EvKin did not log '" + line + "' within " + timeout + ":\n" + log());
-    }
-
     String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+        return evkin.url(path);
     }
 
     String log() {
-        try {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "(cannot read log: " + e.getMessage() + ")";
-        }
+        return evkin.log();
     }
 
     List<String> stackTraceLines() {
-        return log().lines().filter(l -> l.matches("^\\s+at [a-zA-Z_$].*\\(.*\\)$") || l.startsWith("Caused by:")).toList();
+        return evkin.stackTraceLines();
     }
 
     // ---- the JSON API, as the admin or behind a link ----
@@ -180,12 +131,7 @@ final class FormDistribution implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            if (process != null && process.isAlive()) {
-                process.destroy();
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            }
+            evkin.stopOrKill();
         } finally {
             smtp.stop();
         }
