@@ -65,6 +65,20 @@ class BadSettingsIT {
     }
 
     @Test
+    void requestThreadsOutOfRange() throws Exception {
+        try (RunningDistribution evkin = RunningDistribution.copy("bad-threads")) {
+            evkin.env("EVKIN_HTTP_THREADS", "4").start();
+            assertEquals(2, evkin.awaitExit(Duration.ofSeconds(60)), evkin.log());
+            List<String> errors = errorLines(evkin);
+            assertEquals(1, errors.size(), evkin.log());
+            assertTrue(errors.get(0).contains("'http.threads'") && errors.get(0).contains("from 8 to 1000") && errors.get(0).contains("'4'"),
+                    errors.get(0));
+            assertTrue(!Files.exists(evkin.home.resolve("data/mariadb")), "nothing started before the check");
+            assertEquals(List.of(), evkin.stackTraceLines());
+        }
+    }
+
+    @Test
     void unusableDataFolder() throws Exception {
         try (RunningDistribution evkin = RunningDistribution.copy("bad-data")) {
             Files.writeString(evkin.home.resolve("not-a-folder"), "a file where the data folder should be");

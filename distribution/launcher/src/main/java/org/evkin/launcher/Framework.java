@@ -40,6 +40,8 @@ final class Framework {
         p.put("felix.log.level", "2");
         p.put("org.osgi.service.http.port", Integer.toString(settings.httpPort));
         p.put("org.apache.felix.http.host", settings.httpHost);
+        // a bounded pool: past the database pool's 16 connections more threads only wait (and time out with a 503)
+        p.put("org.apache.felix.http.jetty.threadpool.max", Integer.toString(settings.httpThreads));
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
         p.put("felix.fileinstall.dir", settings.home.resolve("config").toString());
         p.put("felix.fileinstall.filter", ".*\\.(cfg|config)");

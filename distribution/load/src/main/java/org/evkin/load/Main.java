@@ -74,7 +74,7 @@ public final class Main {
                                        [--target-percent P (paced at P % of the JDBC limit, measured first in the same run)]
                                        [--participants auto] [--jdbc-duration min(duration,30)] [--jdbc-connections pool.size]
                                        [--pool-size N (pool.size of the copy's config/org.evkin.store.cfg; default: as shipped)]
-                                       [--server-opts "JVM options added to bin/evkin's defaults", e.g. -Dorg.apache.felix.http.jetty.threadpool.max=32]
+                                       [--server-opts "JVM options added to bin/evkin's defaults", e.g. -Devkin.http.threads=200]
                                        [--no-with-reads (skip the JDBC run that adds the server's read to each transaction)]
                                        [--jfr] [--distribution path] [--dir path] [--results file.json]""");
                         System.exit(0);
