@@ -20,16 +20,24 @@ final class UnderLoad implements AutoCloseable {
     final Ledger ledger = new Ledger();
     final LoadRun load;
 
-    private UnderLoad(Distribution evkin, MailSink sink, Http http, Cohort cohort, int drafts) {
+    private UnderLoad(Distribution evkin, MailSink sink, Http http, Cohort cohort, int drafts, double rate, int raters) {
         this.evkin = evkin;
         this.sink = sink;
         this.http = http;
         this.cohort = cohort;
-        this.load = new LoadRun(http, cohort.links, stats, ledger, drafts, 0);
+        this.load = new LoadRun(http, cohort.links, stats, ledger, drafts, 0, rate, raters);
     }
 
     /** Starts a fresh copy named name, sets up `participants` participants; the raters are not started yet. */
     static UnderLoad start(String name, int participants) throws Exception {
+        return start(name, participants, 0, 1);
+    }
+
+    /**
+     * As {@link #start(String, int)}, with raters that together offer {@code rate} submissions per second (paced, see
+     * LoadRun) instead of a closed loop; {@code raters} must be the number later passed to {@link #raters(int)}.
+     */
+    static UnderLoad start(String name, int participants, double rate, int raters) throws Exception {
         Path source = Path.of(System.getProperty("evkin.distribution", "../assembly/target/evkin"));
         Path dir = Path.of(System.getProperty("load.dir", "target/runs")).resolve(name);
         Distribution evkin = Distribution.copy(source, dir.resolve("evkin"));
@@ -39,7 +47,7 @@ final class UnderLoad implements AutoCloseable {
         Http http = new Http("http://127.0.0.1:" + evkin.port, 300);
         Cohort cohort = Cohort.create(http, sink, "Uji gangguan " + name, participants);
         log("%s: EvKin on port %d, %d participants set up in %d ms", name, evkin.port, participants, cohort.setupMillis);
-        return new UnderLoad(evkin, sink, http, cohort, 3);
+        return new UnderLoad(evkin, sink, http, cohort, 3, rate, raters);
     }
 
     void raters(int n) {
