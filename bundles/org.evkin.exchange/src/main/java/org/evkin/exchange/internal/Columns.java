@@ -19,6 +19,30 @@ final class Columns {
         this.named = named;
     }
 
+    /**
+     * Checks a table against its expected columns, then each data row with {@code check} (null for a row with a
+     * problem, reported by it). Null when the header is unusable or there are no rows (reported here).
+     */
+    static <R> List<R> checkRows(Table table, List<String> expected, Problems problems,
+            java.util.function.BiFunction<SheetRow, Columns, R> check) {
+        Columns columns = of(table.header(), expected, problems);
+        if (columns == null) {
+            return null;
+        }
+        if (table.rows().isEmpty()) {
+            problems.file("file.noRows");
+            return null;
+        }
+        List<R> rows = new java.util.ArrayList<>(table.rows().size());
+        for (SheetRow row : table.rows()) {
+            R checked = check.apply(row, columns);
+            if (checked != null) {
+                rows.add(checked);
+            }
+        }
+        return rows;
+    }
+
     /** The columns of the header, or null when it has a missing, unknown or repeated column (all reported). */
     static Columns of(SheetRow header, List<String> expected, Problems problems) {
         String list = String.join(", ", expected);

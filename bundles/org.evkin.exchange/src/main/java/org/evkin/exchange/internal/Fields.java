@@ -13,6 +13,15 @@ final class Fields {
         this.problems = problems;
     }
 
+    /** The fields of a data row, after reporting a value it has outside the named columns. */
+    static Fields of(SheetRow row, Columns columns, Problems problems) {
+        int stray = columns.strayValue(row);
+        if (stray > 0) {
+            problems.row(row.number(), null, "row.strayValue", stray);
+        }
+        return new Fields(row, columns, problems);
+    }
+
     Cell cell(String column) {
         return columns.cell(row, column);
     }

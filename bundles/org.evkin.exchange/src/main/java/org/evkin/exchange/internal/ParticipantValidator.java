@@ -1,7 +1,6 @@
 package org.evkin.exchange.internal;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,34 +52,15 @@ final class ParticipantValidator {
     }
 
     ImportResult<ParticipantRow> validate(Table table) {
-        Columns columns = Columns.of(table.header(), COLUMNS, problems);
-        if (columns == null) {
-            return problems.result(List.of());
-        }
-        if (table.rows().isEmpty()) {
-            problems.file("file.noRows");
-            return problems.result(List.of());
-        }
-        List<ParticipantRow> rows = new ArrayList<>(table.rows().size());
-        for (SheetRow row : table.rows()) {
-            ParticipantRow p = row(row, columns);
-            if (p != null) {
-                rows.add(p);
-            }
-        }
-        return problems.result(rows);
+        List<ParticipantRow> rows = Columns.checkRows(table, COLUMNS, problems, this::row);
+        return problems.result(rows == null ? List.of() : rows);
     }
 
     /** The valid row, or null when it has a problem (reported). */
     private ParticipantRow row(SheetRow row, Columns columns) {
         int before = problems.count();
         int r = row.number();
-        Fields f = new Fields(row, columns, problems);
-
-        int stray = columns.strayValue(row);
-        if (stray > 0) {
-            problems.row(r, null, "row.strayValue", stray);
-        }
+        Fields f = Fields.of(row, columns, problems);
 
         Category category = null;
         String categoryText = f.text(CATEGORY);

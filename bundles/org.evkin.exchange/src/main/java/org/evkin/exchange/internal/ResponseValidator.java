@@ -61,20 +61,9 @@ final class ResponseValidator {
     }
 
     ImportResult<ResponseRow> validate(Table table) {
-        Columns columns = Columns.of(table.header(), COLUMNS, problems);
-        if (columns == null) {
+        List<ResponseRow> rows = Columns.checkRows(table, COLUMNS, problems, this::row);
+        if (rows == null) {
             return problems.result(List.of());
-        }
-        if (table.rows().isEmpty()) {
-            problems.file("file.noRows");
-            return problems.result(List.of());
-        }
-        List<ResponseRow> rows = new ArrayList<>(table.rows().size());
-        for (SheetRow row : table.rows()) {
-            ResponseRow response = row(row, columns);
-            if (response != null) {
-                rows.add(response);
-            }
         }
         if (options.requireCompleteForms()) {
             checkComplete();
@@ -85,12 +74,7 @@ final class ResponseValidator {
     private ResponseRow row(SheetRow row, Columns columns) {
         int before = problems.count();
         int r = row.number();
-        Fields f = new Fields(row, columns, problems);
-
-        int stray = columns.strayValue(row);
-        if (stray > 0) {
-            problems.row(r, null, "row.strayValue", stray);
-        }
+        Fields f = Fields.of(row, columns, problems);
 
         String who = null;
         KnownParticipant participant = null;
