@@ -27,7 +27,11 @@ final class EmbeddedDatabase {
     private DB db;
     private int port;
 
-    EmbeddedDatabase(Path dataDir, Path workDir) {
+    /** The web server's port: MariaDB must not take it (it is not bound yet when MariaDB starts). */
+    private final int httpPort;
+
+    EmbeddedDatabase(Path dataDir, Path workDir, int httpPort) {
+        this.httpPort = httpPort;
         this.dataDir = dataDir.resolve("mariadb");
         this.baseDir = workDir.resolve("mariadb-base");
         this.pidFile = this.dataDir.resolve("evkin-mariadb.pid");
@@ -38,7 +42,7 @@ final class EmbeddedDatabase {
         Files.createDirectories(dataDir);
         Files.createDirectories(baseDir);
         stopLeftoverServer();
-        port = freePort();
+        port = freePort(httpPort);
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
         config.setPort(port);
         config.setDataDir(dataDir.toFile());
@@ -88,10 +92,19 @@ final class EmbeddedDatabase {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+    /**
+     * A free port other than {@code avoid}: the system may hand out the web server's port, which was checked free but
+     * is bound only after MariaDB started (seen in CI: Jetty then failed with "Address already in use").
+     */
+    static int freePort(int avoid) throws IOException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                if (s.getLocalPort() != avoid) {
+                    return s.getLocalPort();
+                }
+            }
         }
+        throw new IOException("no free port for MariaDB other than the web server's " + avoid);
     }
 
     void stop() {

@@ -68,7 +68,7 @@ public final class Main {
             if (dataProblem != null) {
                 frameworkProperties.put("evkin.db.embedded.problem", dataProblem);
             } else {
-                database = new EmbeddedDatabase(settings.dataDir, settings.workDir);
+                database = new EmbeddedDatabase(settings.dataDir, settings.workDir, settings.httpPort);
                 try {
                     frameworkProperties.put("evkin.db.embedded.url", database.start());
                 } catch (Exception e) {
