@@ -191,11 +191,7 @@ public final class JdbcLimit {
                 try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO form (cycle_id, participant_id, rater_role, part,"
                         + " program_code, instrument_version, status, revision, source, started_at, updated_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, 'DRAFT', 0, ?, ?, ?)")) {
-                    ps.setLong(1, cycleId);
-                    ps.setLong(2, participant);
-                    ps.setString(3, "DIRI");
-                    ps.setInt(4, 2);
-                    ps.setString(5, program);
+                    bindKey(ps, participant, program);
                     ps.setString(6, "1.0.0");
                     ps.setString(7, "WEB");
                     ps.setTimestamp(8, now);
@@ -220,15 +216,20 @@ public final class JdbcLimit {
     private long formByKey(Connection c, long participant, String program) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM form WHERE cycle_id = ? AND participant_id = ? AND rater_role = ?"
                 + " AND part = ? AND program_code = ?")) {
-            ps.setLong(1, cycleId);
-            ps.setLong(2, participant);
-            ps.setString(3, "DIRI");
-            ps.setInt(4, 2);
-            ps.setString(5, program);
+            bindKey(ps, participant, program);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong("id") : -1;
             }
         }
+    }
+
+    /** Parameters 1-5: a form's key (cycle, participant, the rater DIRI, Part 2, program). */
+    private void bindKey(PreparedStatement ps, long participant, String program) throws SQLException {
+        ps.setLong(1, cycleId);
+        ps.setLong(2, participant);
+        ps.setString(3, "DIRI");
+        ps.setInt(4, 2);
+        ps.setString(5, program);
     }
 
     private String readTokenHash;

@@ -90,9 +90,7 @@ public final class LoadRun {
             if (!form.ok()) {
                 throw new IllegalStateException("opening form " + program + " answered " + form.status() + ": " + form.body());
             }
-            int[] n = {0};
-            form.json().path("sections").forEach(s -> n[0] += s.path("entries").size());
-            items.put(program, n[0]);
+            items.put(program, itemCodes(form.json()).size());
         }
         return items;
     }
@@ -179,8 +177,7 @@ public final class LoadRun {
         if (form == null) {
             return;
         }
-        List<String> items = new ArrayList<>();
-        form.path("sections").forEach(s -> s.path("entries").forEach(e -> items.add(e.path("code").asText())));
+        List<String> items = itemCodes(form);
         itemsPerProgram.putIfAbsent(program, items.size());
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int d = 1; d <= drafts; d++) {
@@ -205,6 +202,13 @@ public final class LoadRun {
             ledger.acknowledged(participant, program, stored, true);
             stats.submitted(inWindow(System.nanoTime()));
         }
+    }
+
+    /** The item codes of a Part-2 form as the API shows it, in order. */
+    private static List<String> itemCodes(JsonNode form) {
+        List<String> items = new ArrayList<>();
+        form.path("sections").forEach(s -> s.path("entries").forEach(e -> items.add(e.path("code").asText())));
+        return items;
     }
 
     /** The first n items answered 1-4, about one in twelve "NA". */

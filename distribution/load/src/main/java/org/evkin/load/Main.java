@@ -170,19 +170,18 @@ public final class Main {
                 JdbcLimit.Result jdbc = measured.result();
                 long dbCpuJdbc = measured.databaseCpuMillis();
                 long selfCpuJdbc = measured.clientCpuMillis();
-                JdbcLimit limit = new JdbcLimit(evkin.jdbcUrl("evkin"), cohort.cycleId, measured.items(), o.drafts);
-                int jdbcParticipants = o.jdbcParticipants;
+                JdbcLimit limit = measured.limit();
                 JdbcLimit.Result withReads = null;
                 if (o.withReads) {
-                    limit.prepare(jdbcParticipants);
+                    limit.prepare(o.jdbcParticipants);
                     int s = Math.max(5, o.jdbcDuration / 2);
                     System.out.printf("[load] the same over JDBC plus the server's read per request: %d threads on %d connections for %d s%n",
                             o.raters, connections, s);
-                    withReads = limit.run(o.raters, connections, s, jdbcParticipants, true);
+                    withReads = limit.run(o.raters, connections, s, o.jdbcParticipants, true);
                     System.out.printf("[load] JDBC with the server's reads: %.0f forms/s (%.0f transactions/s)%n", withReads.formsPerSecond(),
                             withReads.transactionsPerSecond());
+                    limit.drop();
                 }
-                limit.drop();
 
                 long dbCpuPerJdbcForm = jdbc.forms() == 0 ? -1 : dbCpuJdbc * 1000 / jdbc.forms();
                 long clientCpuPerJdbcForm = jdbc.forms() == 0 ? -1 : selfCpuJdbc * 1000 / jdbc.forms();
@@ -206,7 +205,7 @@ public final class Main {
     }
 
     /** A JDBC limit run with the CPU time MariaDB and this process spent on it. */
-    private record LimitRun(JdbcLimit.Result result, long databaseCpuMillis, long clientCpuMillis, Map<String, Integer> items) {
+    private record LimitRun(JdbcLimit limit, JdbcLimit.Result result, long databaseCpuMillis, long clientCpuMillis) {
     }
 
     private static LimitRun limit(Options o, Distribution evkin, Cohort cohort, Map<String, Integer> items, int connections, long dbPid,
@@ -221,7 +220,7 @@ public final class Main {
         long client = CpuTime.millis(self) - self0;
         limit.drop();
         System.out.printf("[load] JDBC limit: %.0f forms/s (%.0f transactions/s)%n", jdbc.formsPerSecond(), jdbc.transactionsPerSecond());
-        return new LimitRun(jdbc, db, client, items);
+        return new LimitRun(limit, jdbc, db, client);
     }
 
     private static ObjectNode report(Options o, Distribution evkin, Cohort cohort, Stats stats, LoadRun load, double seconds,

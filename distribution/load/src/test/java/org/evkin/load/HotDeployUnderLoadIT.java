@@ -81,9 +81,7 @@ class HotDeployUnderLoadIT {
             u.raters(raters);
             UnderLoad.sleepSeconds(4);
             // the first update must find forms already started on 1.0.0 (paced raters reach the program later)
-            for (int i = 0; i < 300 && !pinnedVersions(u).contains("1.0.0"); i++) {
-                UnderLoad.sleepSeconds(0.2);
-            }
+            awaitPinned(u, "1.0.0");
             List<String> timings = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 String v1 = round + ".0.0";
@@ -120,9 +118,7 @@ class HotDeployUnderLoadIT {
                 UnderLoad.sleepSeconds(2);
             }
             // and the last update must be seen by a form started after it
-            for (int i = 0; i < 300 && !pinnedVersions(u).contains("1." + rounds + ".0"); i++) {
-                UnderLoad.sleepSeconds(0.2);
-            }
+            awaitPinned(u, "1." + rounds + ".0");
             u.runUntilSubmissionsBeyond(0, 0); // a busy machine may not have finished a form yet: traffic must mean something
             u.load.stop();
             running.set(false);
@@ -152,6 +148,13 @@ class HotDeployUnderLoadIT {
             }
         } catch (Exception e) {
             failures.add(path + " -> " + e);
+        }
+    }
+
+    /** Waits up to a minute for a BISINDO enrolment pinned to that version (the final assertion judges). */
+    private static void awaitPinned(UnderLoad u, String version) throws Exception {
+        for (int i = 0; i < 300 && !pinnedVersions(u).contains(version); i++) {
+            UnderLoad.sleepSeconds(0.2);
         }
     }
 

@@ -72,21 +72,23 @@ public class LinkStoreComponent implements LinkStore {
             LEFT JOIN enrolment e ON e.cycle_id = l.cycle_id AND e.participant_id = l.participant_id AND e.program_code = ?
             LEFT JOIN battery b ON b.cycle_id = l.cycle_id AND b.program_code = ?
             WHERE\s""";
+    private static final String CONTEXT_BY_TOKEN = CONTEXT + "l.token_hash = ?";
+    private static final String CONTEXT_BY_SHORT_CODE = CONTEXT + "l.short_code = ?";
 
     @Override
     public Optional<LinkContext> context(String tokenHash, String programCode) {
-        return context("l.token_hash = ?", tokenHash, programCode);
+        return context(CONTEXT_BY_TOKEN, tokenHash, programCode);
     }
 
     @Override
     public Optional<LinkContext> contextByShortCode(String shortCode, String programCode) {
-        return context("l.short_code = ?", shortCode, programCode);
+        return context(CONTEXT_BY_SHORT_CODE, shortCode, programCode);
     }
 
-    private Optional<LinkContext> context(String where, String key, String programCode) {
+    private Optional<LinkContext> context(String sql, String key, String programCode) {
         return Optional.ofNullable(sessions.inTransaction(s -> {
             Connection c = s.getConnection();
-            try (PreparedStatement ps = c.prepareStatement(CONTEXT + where)) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, programCode);
                 ps.setString(2, programCode);
                 ps.setString(3, key);
