@@ -31,6 +31,12 @@ public interface FormStore {
 
     FormContent content(long formId);
 
+    /**
+     * The content of a form just read: nothing more is read for a form never saved (revision 0 — every write of content
+     * counts a revision in the same transaction), and the scope is the record's. One statement otherwise.
+     */
+    FormContent content(FormRecord form);
+
     /** Replaces a DRAFT's content and counts a revision; empty when the form is already submitted (nothing changed). */
     OptionalInt saveDraft(long formId, FormContent content, Instant at);
 

@@ -33,9 +33,8 @@ public interface FormMapper {
 
     List<FormRecord> formsOfCycle(@Param("cycleId") long cycleId);
 
-    List<Map<String, Object>> answers(@Param("formId") long formId);
-
-    List<String> ticks(@Param("formId") long formId);
+    /** A form's answers (tick 0: code, value) and ticked tasks (tick 1: code), answers first, each in code order. */
+    List<Map<String, Object>> content(@Param("formId") long formId);
 
     int deleteAnswers(@Param("formId") long formId);
 

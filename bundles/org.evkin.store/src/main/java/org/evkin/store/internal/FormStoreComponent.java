@@ -90,15 +90,34 @@ public class FormStoreComponent implements FormStore {
         return sessions.inTransaction(s -> read(s, formId));
     }
 
+    @Override
+    public FormContent content(FormRecord form) {
+        if (form.revision() == 0) {
+            return FormContent.empty();
+        }
+        return sessions.inTransaction(s -> read(s.getMapper(FormMapper.class), form.id(), form.scope()));
+    }
+
     private static FormContent read(SqlSession s, long formId) {
         FormMapper m = s.getMapper(FormMapper.class);
-        Map<String, Integer> answers = new LinkedHashMap<>();
-        for (Map<String, Object> row : m.answers(formId)) {
-            Object v = row.get("value");
-            answers.put((String) row.get("item_code"), v == null ? null : ((Number) v).intValue());
-        }
         FormRecord f = m.form(formId);
-        return new FormContent(answers, Set.copyOf(m.ticks(formId)), f == null ? null : f.scope());
+        return read(m, formId, f == null ? null : f.scope());
+    }
+
+    /** Answers and ticks in one statement (answers first, each in code order). */
+    private static FormContent read(FormMapper m, long formId, String scope) {
+        Map<String, Integer> answers = new LinkedHashMap<>();
+        Set<String> ticks = new java.util.HashSet<>();
+        for (Map<String, Object> row : m.content(formId)) {
+            String code = (String) row.get("code");
+            if (((Number) row.get("tick")).intValue() == 1) {
+                ticks.add(code);
+            } else {
+                Object v = row.get("value");
+                answers.put(code, v == null ? null : ((Number) v).intValue());
+            }
+        }
+        return new FormContent(answers, ticks, scope);
     }
 
     @Override
@@ -179,7 +198,7 @@ public class FormStoreComponent implements FormStore {
             FormRecord existing = m.formByKey(cycleId, f.participantId(), f.role(), f.part(), f.programCode());
             FormRecord locked = m.lockForm(existing.id());
             if (locked.submitted()) {
-                FormContent stored = read(s, locked.id());
+                FormContent stored = read(m, locked.id(), locked.scope());
                 if (stored.answers().equals(f.content().answers()) && stored.ticks().equals(f.content().ticks())) {
                     unchanged++;
                 } else {
@@ -206,8 +225,8 @@ public class FormStoreComponent implements FormStore {
     public String pinInstrumentVersion(long enrolmentId, String version) {
         return sessions.inTransaction(s -> {
             FormMapper m = s.getMapper(FormMapper.class);
-            m.pinVersion(enrolmentId, version);
-            return m.pinnedVersion(enrolmentId);
+            // one row changed: this caller pinned it (the condition is "not pinned yet"); else read who did
+            return m.pinVersion(enrolmentId, version) == 1 ? version : m.pinnedVersion(enrolmentId);
         });
     }
 

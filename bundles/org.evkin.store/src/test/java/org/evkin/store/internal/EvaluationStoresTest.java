@@ -122,11 +122,17 @@ class EvaluationStoresTest {
 
         FormRecord f = forms.openForm(c.id(), p.id(), "ATASAN", 2, "COP-BISINDO-2025", "1.0.0", "WEB");
         assertEquals(f.id(), forms.openForm(c.id(), p.id(), "ATASAN", 2, "COP-BISINDO-2025", "1.0.0", "WEB").id());
+        assertEquals(0, f.revision(), "a new form has never been saved");
+        assertEquals(FormContent.empty(), forms.content(f), "a form never saved holds nothing (read without a statement)");
         java.util.Map<String, Integer> draft = new java.util.HashMap<>();
         draft.put("A-1", 3);
         draft.put("A-2", null);
         assertEquals(1, forms.saveDraft(f.id(), new FormContent(draft, java.util.Set.of(), null), Instant.now()).getAsInt());
         assertEquals(draft, forms.content(f.id()).answers(), "a reload finds the draft, 'tidak dapat menilai' included");
+        FormRecord saved = forms.openForm(c.id(), p.id(), "ATASAN", 2, "COP-BISINDO-2025", "1.0.0", "WEB");
+        assertEquals(1, saved.revision());
+        assertEquals(forms.content(f.id()), forms.content(saved), "read with its record, a form holds what a read by id finds");
+        assertEquals(List.of("A-1", "A-2"), List.copyOf(forms.content(saved).answers().keySet()), "answers in code order");
 
         java.util.Map<String, Integer> fin = java.util.Map.of("A-1", 4, "A-2", 2);
         java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
@@ -159,6 +165,9 @@ class EvaluationStoresTest {
         forms.submit(part1.id(), new FormContent(java.util.Map.of(), java.util.Set.of("AP-02-01", "AMU-03-02"), "2,3"), Instant.now());
         assertEquals(java.util.Set.of("AP-02-01", "AMU-03-02"), forms.content(part1.id()).ticks());
         assertEquals("2,3", forms.content(part1.id()).scope());
+        FormRecord part1Stored = forms.form(part1.id()).orElseThrow();
+        assertEquals(forms.content(part1.id()), forms.content(part1Stored), "ticks and scope, read with the record");
+        assertEquals(java.util.Map.of(), forms.content(part1Stored).answers(), "a Part-1 form holds no answers");
     }
 
     @Test

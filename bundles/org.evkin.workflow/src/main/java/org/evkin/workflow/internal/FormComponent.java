@@ -175,8 +175,7 @@ public class FormComponent implements FormService {
             BatteryRecord b = batteries.get(e.programCode());
             String status = existing.stream().filter(f -> f.part() == 2 && f.programCode().equals(e.programCode())
                     && f.raterRole().equals(c.role().name())).map(FormRecord::status).findFirst().orElse(null);
-            programs.add(new LinkAccess.Program(e.programCode(), instruments.summary(e.programCode()).map(InstrumentSummary::title)
-                    .orElse(e.programCode()), e.instrumentVersion(), openProblem(b, e.programCode()) == null,
+            programs.add(new LinkAccess.Program(e.programCode(), title(e), e.instrumentVersion(), openProblem(b, e.programCode()) == null,
                     b == null ? null : b.periodStart(), b == null ? null : b.closesAfter(), status));
         }
         boolean partOne = c.pk() && c.role().mapsTasks();
@@ -186,6 +185,17 @@ public class FormComponent implements FormService {
                 && forms.rater(c.cycle().id(), p.id(), "REKAN").isPresent();
         return new LinkAccess(c.role(), c.cycle().id(), c.cycle().name(), person(p, c), c.link().expiresAt(),
                 p.identityConfirmedAt() != null, profileDone, partOne, partOneStatus, programs);
+    }
+
+    /**
+     * A program's title as its form will show it: the pinned version's, else the version served now (both held in
+     * memory); the stored history only for a program no bundle serves.
+     */
+    private String title(EnrolmentRecord e) {
+        Optional<InstrumentDefinition> d = e.instrumentVersion() != null ? instruments.version(e.programCode(), e.instrumentVersion())
+                : instruments.current(e.programCode());
+        return d.map(InstrumentDefinition::title)
+                .or(() -> instruments.summary(e.programCode()).map(InstrumentSummary::title)).orElse(e.programCode());
     }
 
     private LinkAccess.Person person(ParticipantRecord p, Context c) {
@@ -375,7 +385,7 @@ public class FormComponent implements FormService {
         Shape shape = shape(c, part, programCode);
         FormRecord f = forms.openForm(c.cycle().id(), c.participant().id(), c.role().name(), part, shape.programKey(),
                 shape.version(), "WEB");
-        return view(c, shape, f, forms.content(f.id()));
+        return view(c, shape, f, forms.content(f));
     }
 
     @Override
@@ -412,14 +422,15 @@ public class FormComponent implements FormService {
         FormRecord f = forms.openForm(c.cycle().id(), c.participant().id(), c.role().name(), part, shape.programKey(),
                 shape.version(), "WEB");
         if (f.submitted()) {
-            return view(c, shape, f, forms.content(f.id()));
+            return view(c, shape, f, forms.content(f));
         }
         requireOpen(shape);
         FormContent content = validate(shape, input, true);
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (!forms.submit(f.id(), content, now)) {
             // another tab or a retry submitted it first: show what is stored
-            return view(c, shape, forms.form(f.id()).orElseThrow(), forms.content(f.id()));
+            FormRecord stored = forms.form(f.id()).orElseThrow();
+            return view(c, shape, stored, forms.content(stored));
         }
         FormRecord stored = new FormRecord(f.id(), f.cycleId(), f.participantId(), f.raterRole(), f.part(), f.programCode(),
                 f.instrumentVersion(), "SUBMITTED", f.revision() + 1, content.scope(), f.source(), f.startedAt(), now, now);
