@@ -27,7 +27,7 @@ public final class Main {
     public static final class Options {
         public int raters = 256;
         public int duration = 60;
-        public int warmup = 10;
+        public int warmup = 30;
         public int drafts = 3;
         public int think = 0;
         public int participants = 0;
@@ -69,7 +69,7 @@ public final class Main {
                     case "--results" -> o.results = Path.of(args[++i]);
                     case "-h", "--help" -> {
                         System.out.println("""
-                                run.sh [--raters 256] [--duration 60] [--warmup 10] [--drafts 3] [--think-ms 0]
+                                run.sh [--raters 256] [--duration 60] [--warmup 30] [--drafts 3] [--think-ms 0]
                                        [--rate S (paced: S submissions/s offered by all raters together; default: closed loop)]
                                        [--target-percent P (paced at P % of the JDBC limit, measured first in the same run)]
                                        [--participants auto] [--jdbc-duration min(duration,30)] [--jdbc-connections pool.size]
@@ -83,8 +83,8 @@ public final class Main {
                 }
             }
             if (o.participants == 0) {
-                // each participant's link has six forms: room for 150 submissions/s over warm-up and window
-                o.participants = Math.max(o.raters * 2, 25 * (o.duration + o.warmup));
+                // each participant's link has six forms: room for 240 submissions/s over warm-up and window
+                o.participants = Math.max(o.raters * 2, 40 * (o.duration + o.warmup));
             }
             if (o.jdbcDuration == 0) {
                 o.jdbcDuration = Math.min(o.duration, 30);
@@ -146,6 +146,7 @@ public final class Main {
                 load.start(o.raters);
                 Thread.sleep(o.warmup * 1000L);
                 long[] cpu0 = {CpuTime.millis(evkin.pid()), CpuTime.millis(dbPid), CpuTime.millis(self)};
+                StatementCounts counts0 = StatementCounts.read(evkin.jdbcUrl("evkin"));
                 load.openWindow();
                 if (o.jfr) {
                     jcmd(evkin.pid(), "JFR.start", "name=load", "settings=profile", "filename=" + evkin.home.resolve("load.jfr"));
@@ -156,6 +157,7 @@ public final class Main {
                 }
                 load.closeWindow();
                 long[] cpu1 = {CpuTime.millis(evkin.pid()), CpuTime.millis(dbPid), CpuTime.millis(self)};
+                StatementCounts counts1 = StatementCounts.read(evkin.jdbcUrl("evkin"));
                 if (o.jfr) {
                     jcmd(evkin.pid(), "JFR.stop", "name=load");
                 }
@@ -193,6 +195,12 @@ public final class Main {
                         .put("serverJvmPerRequest", (cpu1[0] - cpu0[0]) * 1000 / Math.max(1, stats.requests()))
                         .put("mariadbPerJdbcLimitForm", dbCpuPerJdbcForm).put("jdbcClientPerJdbcLimitForm", clientCpuPerJdbcForm);
                 System.out.println("[load] CPU per submission (µs): " + cpu);
+                ObjectNode statements = r.putObject("databaseCountersPerSubmission");
+                counts0.perUnit(counts1, subs).forEach(statements::put);
+                ObjectNode limitStatements = r.putObject("databaseCountersPerJdbcLimitForm");
+                measured.counts0().perUnit(measured.counts1(), jdbc.forms()).forEach(limitStatements::put);
+                System.out.println("[load] MariaDB counters per submission: " + statements);
+                System.out.println("[load] MariaDB counters per JDBC limit form: " + limitStatements);
                 if (withReads != null) {
                     r.set("jdbcWithReads", Http.JSON.valueToTree(withReads));
                     r.put("percentOfJdbcWithReads", Stats.round(100 * stats.submissions() / seconds / withReads.formsPerSecond()));
@@ -205,7 +213,8 @@ public final class Main {
     }
 
     /** A JDBC limit run with the CPU time MariaDB and this process spent on it. */
-    private record LimitRun(JdbcLimit limit, JdbcLimit.Result result, long databaseCpuMillis, long clientCpuMillis) {
+    private record LimitRun(JdbcLimit limit, JdbcLimit.Result result, long databaseCpuMillis, long clientCpuMillis,
+            StatementCounts counts0, StatementCounts counts1) {
     }
 
     private static LimitRun limit(Options o, Distribution evkin, Cohort cohort, Map<String, Integer> items, int connections, long dbPid,
@@ -215,12 +224,14 @@ public final class Main {
         System.out.printf("[load] JDBC limit: %d threads on %d connections for %d s%n", o.raters, connections, o.jdbcDuration);
         long db0 = CpuTime.millis(dbPid);
         long self0 = CpuTime.millis(self);
+        StatementCounts counts0 = StatementCounts.read(evkin.jdbcUrl("evkin"));
         JdbcLimit.Result jdbc = limit.run(o.raters, connections, o.jdbcDuration, o.jdbcParticipants);
+        StatementCounts counts1 = StatementCounts.read(evkin.jdbcUrl("evkin"));
         long db = CpuTime.millis(dbPid) - db0;
         long client = CpuTime.millis(self) - self0;
         limit.drop();
         System.out.printf("[load] JDBC limit: %.0f forms/s (%.0f transactions/s)%n", jdbc.formsPerSecond(), jdbc.transactionsPerSecond());
-        return new LimitRun(limit, jdbc, db, client);
+        return new LimitRun(limit, jdbc, db, client, counts0, counts1);
     }
 
     private static ObjectNode report(Options o, Distribution evkin, Cohort cohort, Stats stats, LoadRun load, double seconds,
