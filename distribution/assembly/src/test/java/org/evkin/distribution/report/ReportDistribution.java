@@ -139,6 +139,6 @@ final class ReportDistribution implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        evkin.stopOrKill();
+        evkin.discard();
     }
 }

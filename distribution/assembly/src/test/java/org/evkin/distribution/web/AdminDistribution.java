@@ -71,6 +71,6 @@ final class AdminDistribution implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        evkin.stopOrKill();
+        evkin.discard();
     }
 }

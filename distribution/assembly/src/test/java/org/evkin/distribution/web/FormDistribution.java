@@ -131,7 +131,7 @@ final class FormDistribution implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            evkin.stopOrKill();
+            evkin.discard();
         } finally {
             smtp.stop();
         }

@@ -36,7 +36,7 @@ final class WebDistribution implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        evkin.stopOrKill();
+        evkin.discard();
     }
 
     static int freePort() throws IOException {
