@@ -318,7 +318,7 @@ public class InstrumentExtender implements InstrumentRegistry {
         Map<String, StoredSchedule> schedules = store.schedules().stream()
                 .collect(Collectors.toMap(StoredSchedule::code, s -> s));
         for (StoredInstrument latest : store.latestOfEachCode()) {
-            out.put(latest.code(), summarize(latest.code(), latest, schedules.get(latest.code())));
+            out.put(latest.code(), summarize(latest.code(), store.versions(latest.code()), schedules.get(latest.code())));
         }
         return List.copyOf(out.values());
     }
@@ -329,12 +329,14 @@ public class InstrumentExtender implements InstrumentRegistry {
         if (versions.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(summarize(code, versions.get(versions.size() - 1), store.schedule(code).orElse(null)));
+        return Optional.of(summarize(code, versions, store.schedule(code).orElse(null)));
     }
 
-    private InstrumentSummary summarize(String code, StoredInstrument latestStored, StoredSchedule schedule) {
+    /** {@code stored}: every stored version of the program, oldest first (read once by the caller). */
+    private InstrumentSummary summarize(String code, List<StoredInstrument> stored, StoredSchedule schedule) {
+        StoredInstrument latestStored = stored.get(stored.size() - 1);
         Optional<DeployedInstrument> live = currentServed(code);
-        List<String> versions = store.versions(code).stream().map(StoredInstrument::version).toList();
+        List<String> versions = stored.stream().map(StoredInstrument::version).toList();
         InstrumentStatus status = schedule == null ? InstrumentStatus.ACTIVE : InstrumentStatus.valueOf(schedule.status());
         return new InstrumentSummary(code, live.map(i -> i.definition().version()).orElse(null),
                 live.map(i -> i.definition().title()).orElse(latestStored.title()),
