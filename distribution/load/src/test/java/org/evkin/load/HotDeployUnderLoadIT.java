@@ -78,6 +78,7 @@ class HotDeployUnderLoadIT {
                 t.start();
                 readers.add(t);
             }
+            u.diagnoseFirstFailure();
             u.raters(raters);
             UnderLoad.sleepSeconds(4);
             // the first update must find forms already started on 1.0.0 (paced raters reach the program later)
