@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.evkin.load.Distribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -31,18 +32,18 @@ class FuzzIT {
         List<Integer> only = property("fuzz.case").isEmpty() ? null
                 : Arrays.stream(property("fuzz.case").split(",")).map(String::strip).map(Integer::valueOf).toList();
         Path dir = Path.of(System.getProperty("fuzz.dir", "target/fuzz")).toAbsolutePath();
-        Server.deleteTree(dir);
+        Distribution.deleteTree(dir);
         Files.createDirectories(dir);
         System.out.println("[fuzz] seed " + seed + " (replay with -Dfuzz.seed=" + seed + "), " + (only == null ? requests + " requests"
                 : "cases " + only));
 
-        int smtpPort = Server.freePort();
+        int smtpPort = Distribution.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         long t0 = System.nanoTime();
         Fuzzer fuzzer;
         int port;
-        try (Server server = Server.copy(Path.of(System.getProperty("evkin.distribution", "../assembly/target/evkin")), dir.resolve("evkin"))) {
+        try (Distribution server = Distribution.copy(Path.of(System.getProperty("evkin.distribution", "../assembly/target/evkin")), dir.resolve("evkin"))) {
             port = server.port;
             server.writeConfig("org.evkin.mail.cfg", "smtp.host=127.0.0.1\nsmtp.port=" + smtpPort
                     + "\nfrom.address=evkin@kemnaker.go.id\npoll.seconds=1\nbatch.size=200\n");
@@ -60,7 +61,7 @@ class FuzzIT {
             System.out.printf("[fuzz] server started and set up in %.1f s%n", (setUp - t0) / 1e9);
             List<Seeds.Seed> seeds = Seeds.all(world);
             Mutator mutator = new Mutator(world, seeds);
-            try (Database db = new Database(server.jdbcUrl())) {
+            try (Database db = new Database(server.jdbcUrl("evkin"))) {
                 fuzzer = new Fuzzer(world, db, server, seed, dir);
                 fuzzer.begin();
                 // tampered requests on forms nobody opened: each must be refused, and (judged like every case) change nothing

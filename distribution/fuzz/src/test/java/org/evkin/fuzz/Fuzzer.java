@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.evkin.load.Distribution;
 
 /**
  * Sends the cases and judges every answer: the status, the body (no stack trace; an API error is JSON with a
@@ -71,7 +72,7 @@ final class Fuzzer {
 
     final World w;
     final Database db;
-    final Server server;
+    final Distribution server;
     final long seed;
     final Path dir;
     final List<Finding> findings = new ArrayList<>();
@@ -92,7 +93,7 @@ final class Fuzzer {
     private Map<String, Long> lastSums;
     private long logOffset;
 
-    Fuzzer(World w, Database db, Server server, long seed, Path dir) throws Exception {
+    Fuzzer(World w, Database db, Distribution server, long seed, Path dir) throws Exception {
         this.w = w;
         this.db = db;
         this.server = server;
@@ -143,7 +144,7 @@ final class Fuzzer {
                 .append('\t').append(resp.nanos() / 1_000_000).append("ms\t").append(findings.size() > before || resp.status() >= 500 ? "FAIL" : "")
                 .append('\t').append(Text.printable(Text.cut(c.req().summary(), 200))).append('\t').append(Text.printable(String.join("; ", c.ops())))
                 .append('\n');
-        if (resp.status() == 0 && !server.alive()) {
+        if (resp.status() == 0 && !server.running()) {
             findings.add(new Finding(Verdict.ALIVE, c, resp, "the server process ended: " + resp.error(), tail(server.log(), 4000)));
             return false;
         }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.evkin.load.Distribution;
 
 /**
  * What the fuzzer starts from, set up through the real API as an admin and the participants would: accounts and
@@ -55,7 +56,7 @@ final class World {
 
     final Wire wire;
     final GreenMail smtp;
-    final Server server;
+    final Distribution server;
 
     String admin;
     String regional;
@@ -85,7 +86,7 @@ final class World {
     String preview;
     LocalDate today;
 
-    World(Wire wire, GreenMail smtp, Server server) {
+    World(Wire wire, GreenMail smtp, Distribution server) {
         this.wire = wire;
         this.smtp = smtp;
         this.server = server;

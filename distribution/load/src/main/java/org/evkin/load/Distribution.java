@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * A copy of the assembled distribution in a folder of its own, started with its bin/evkin as a real process (like
- * distribution/assembly's RunningDistribution). The JVM writes a GC log (gc.log in the copy) so that the peak heap can
+ * distribution/assembly's RunningDistribution); the load and fault tests and the fuzz run (distribution/fuzz) use it. The JVM writes a GC log (gc.log in the copy) so that the peak heap can
  * be read afterwards; otherwise it runs with bin/evkin's own default JVM options.
  */
 public final class Distribution implements AutoCloseable {
@@ -58,7 +58,7 @@ public final class Distribution implements AutoCloseable {
                         if (before.equals(fingerprint(source)) && before.equals(fingerprint(target))) {
                             return new Distribution(target.toAbsolutePath(), freePort());
                         }
-                    } catch (NoSuchFileException e) {
+                    } catch (NoSuchFileException | java.io.UncheckedIOException e) {
                         // deleted under the copy: a rebuild started; try again
                     }
                 }
@@ -67,7 +67,7 @@ public final class Distribution implements AutoCloseable {
                 throw new IOException("no complete distribution at " + source + " within 10 minutes; build it with "
                         + "mvn -B -q package -DskipTests -pl distribution/assembly -am");
             }
-            System.out.println("[load] waiting for a complete distribution at " + source);
+            System.out.println("[evkin] waiting for a complete distribution at " + source);
             Thread.sleep(5000);
         }
     }
@@ -75,7 +75,8 @@ public final class Distribution implements AutoCloseable {
     /** Names and sizes of every file, or null while the folder is missing or incomplete. */
     private static String fingerprint(Path dir) throws IOException {
         if (!Files.isRegularFile(dir.resolve("bin/evkin")) || !Files.isDirectory(dir.resolve("system"))
-                || !Files.isDirectory(dir.resolve("lib")) || !Files.isRegularFile(dir.resolve("config/launcher.properties"))) {
+                || !Files.isDirectory(dir.resolve("lib")) || !Files.isRegularFile(dir.resolve("config/launcher.properties"))
+                || !Files.isDirectory(dir.resolve("deploy"))) {
             return null;
         }
         StringBuilder sb = new StringBuilder();
@@ -91,10 +92,13 @@ public final class Distribution implements AutoCloseable {
             return null;
         }
         long jars;
-        try (Stream<Path> s = Files.list(dir.resolve("system"))) {
+        long programs;
+        try (Stream<Path> s = Files.list(dir.resolve("system")); Stream<Path> d = Files.list(dir.resolve("deploy"))) {
             jars = s.filter(p -> p.toString().endsWith(".jar")).count();
+            programs = d.filter(p -> p.toString().endsWith(".jar")).count();
         }
-        return jars < 10 ? null : sb.toString();
+        // a re-assembly in progress: the framework's bundles or the shipped programs not all there yet
+        return jars < 10 || programs < 9 ? null : sb.toString();
     }
 
     private static void copyTree(Path source, Path target) throws IOException {
@@ -192,6 +196,31 @@ public final class Distribution implements AutoCloseable {
             return log != null && Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
             return "(cannot read log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Bytes of the current run's output so far. */
+    public long logLength() {
+        try {
+            return log == null ? 0 : Files.size(log);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The current run's output from byte offset on (UTF-8; a character cut at the end is completed by the next read). */
+    public String logFrom(long offset) {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(log.toFile(), "r")) {
+            long length = f.length();
+            if (length <= offset) {
+                return "";
+            }
+            byte[] b = new byte[(int) Math.min(Integer.MAX_VALUE - 8, length - offset)];
+            f.seek(offset);
+            f.readFully(b);
+            return new String(b, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
         }
     }
 
