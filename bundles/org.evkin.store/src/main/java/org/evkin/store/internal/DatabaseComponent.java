@@ -257,6 +257,7 @@ public class DatabaseComponent implements DatabaseHealth, ServerStarts, Sessions
         if (!ready) {
             throw new StoreUnavailableException("The database is not ready: " + problem, null);
         }
+        failFastWhileUnreachable();
         try (SqlSession session = sessions.openSession(false)) {
             bound.set(session);
             T result;
@@ -270,13 +271,63 @@ public class DatabaseComponent implements DatabaseHealth, ServerStarts, Sessions
             } else {
                 session.rollback(true);
             }
+            if (unreachable != null) {
+                unreachable = null;
+                LOG.info("The database answers again");
+            }
             return result;
         } catch (PersistenceException e) {
             if (isConnectionProblem(e)) {
+                if (isUnreachable(e) && unreachable == null) {
+                    unreachable = rootMessage(e);
+                    LOG.warn("The database cannot be reached ({}): requests are answered 'try again later' at once until a "
+                            + "connection comes back", unreachable);
+                }
                 throw new StoreUnavailableException("The database cannot be reached: " + rootMessage(e), e);
             }
             throw e;
         }
+    }
+
+    /** Why connections to the database failed, while it is unreachable (not merely busy); null while it answers. */
+    private volatile String unreachable;
+    /** When a request last went on to wait for a connection while the database was unreachable (System.nanoTime). */
+    private final java.util.concurrent.atomic.AtomicLong lastProbe = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+
+    /**
+     * While the database is unreachable and the pool holds no connection to lend, a request fails at once instead of
+     * waiting connection.timeout.ms for one that cannot come: under 256 raters and a few dozen request threads, those
+     * waits queue up and a rater would see "try again later" only after tens of seconds. One request a second still
+     * waits, so that the pool keeps trying; the first transaction that succeeds ends it.
+     */
+    private void failFastWhileUnreachable() {
+        String why = unreachable;
+        if (why == null || pool.getHikariPoolMXBean() == null || pool.getHikariPoolMXBean().getIdleConnections() > 0) {
+            return;
+        }
+        long last = lastProbe.get();
+        long now = System.nanoTime();
+        if (now - last >= 1_000_000_000L && lastProbe.compareAndSet(last, now)) {
+            return; // this one probes
+        }
+        throw new StoreUnavailableException("The database cannot be reached: " + why, null);
+    }
+
+    /**
+     * A connection could not be made (the pool's timeout names the last failed attempt as its cause) or one broke: the
+     * database is gone, unlike a pool that is only busy (a timeout without a cause).
+     */
+    private static boolean isUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return t.getCause() != null;
+            }
+            if (t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isConnectionProblem(Throwable e) {

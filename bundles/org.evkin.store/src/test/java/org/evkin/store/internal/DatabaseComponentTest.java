@@ -112,6 +112,59 @@ class DatabaseComponentTest {
     }
 
     @Test
+    void whileTheDatabaseIsUnreachableRequestsFailAtOnceAndItsReturnIsNoticed() throws Exception {
+        try (Relay relay = new Relay(db.port())) {
+            Map<String, Object> cfg = Map.of("url", "jdbc:mariadb://127.0.0.1:" + relay.port() + "/relayed?createDatabaseIfNotExist=true"
+                    + "&user=root&connectTimeout=1000", "connection.timeout.ms", 1500, "retry.seconds", 1);
+            DatabaseComponent component = new DatabaseComponent(config(cfg), context(Map.of()));
+            try {
+                awaitUp(component);
+                long before = component.count();
+
+                relay.cut();
+                // the pooled connections break, then new ones are refused: the first requests find out the slow way
+                StoreUnavailableException first = null;
+                for (int i = 0; i < 10 && first == null; i++) {
+                    try {
+                        component.count();
+                    } catch (StoreUnavailableException e) {
+                        first = e;
+                    }
+                }
+                assertNotNull(first, "a request must fail while the database cannot be reached");
+                // a request that would wait for a connection that cannot come now fails at once (one a second may probe)
+                int fast = 0;
+                for (int i = 0; i < 20; i++) {
+                    long t0 = System.nanoTime();
+                    StoreUnavailableException e = assertThrows(StoreUnavailableException.class, component::count);
+                    assertTrue(e.getMessage().startsWith("The database cannot be reached"), e.getMessage());
+                    if (System.nanoTime() - t0 < 100_000_000L) {
+                        fast++;
+                    }
+                }
+                assertTrue(fast >= 15, "requests while unreachable must not each wait for the pool's timeout: " + fast + " of 20 fast");
+
+                relay.restore();
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                Long after = null;
+                while (after == null && System.nanoTime() < deadline) {
+                    try {
+                        after = component.count();
+                    } catch (StoreUnavailableException e) {
+                        Thread.sleep(100);
+                    }
+                }
+                assertEquals(before, after, "the database is used again once it can be reached, without any action");
+                for (int i = 0; i < 5; i++) {
+                    assertEquals(before, component.count(), "and stays in use");
+                }
+            } finally {
+                component.deactivate();
+            }
+        }
+    }
+
+    @Test
     void outOfRangeSettingsAreNamed() {
         DatabaseComponent component = new DatabaseComponent(config(Map.of("pool.size", 0)),
                 context(Map.of(DatabaseComponent.EMBEDDED_URL, db.url("x"))));
