@@ -277,8 +277,9 @@ public class DatabaseComponent implements DatabaseHealth, ServerStarts, Sessions
             }
             return result;
         } catch (PersistenceException e) {
-            if (isConnectionProblem(e)) {
-                if (isUnreachable(e) && unreachable == null) {
+            ConnectionFailure failure = connectionFailure(e);
+            if (failure != null) {
+                if (failure == ConnectionFailure.UNREACHABLE && unreachable == null) {
                     unreachable = rootMessage(e);
                     LOG.warn("The database cannot be reached ({}): requests are answered 'try again later' at once until a "
                             + "connection comes back", unreachable);
@@ -302,7 +303,11 @@ public class DatabaseComponent implements DatabaseHealth, ServerStarts, Sessions
      */
     private void failFastWhileUnreachable() {
         String why = unreachable;
-        if (why == null || pool.getHikariPoolMXBean() == null || pool.getHikariPoolMXBean().getIdleConnections() > 0) {
+        if (why == null) {
+            return;
+        }
+        com.zaxxer.hikari.HikariPoolMXBean connections = pool.getHikariPoolMXBean();
+        if (connections == null || connections.getIdleConnections() > 0) {
             return;
         }
         long last = lastProbe.get();
@@ -313,33 +318,25 @@ public class DatabaseComponent implements DatabaseHealth, ServerStarts, Sessions
         throw new StoreUnavailableException("The database cannot be reached: " + why, null);
     }
 
-    /**
-     * A connection could not be made (the pool's timeout names the last failed attempt as its cause) or one broke: the
-     * database is gone, unlike a pool that is only busy (a timeout without a cause).
-     */
-    private static boolean isUnreachable(Throwable e) {
+    /** How a failed transaction failed to reach the database; a failure of another kind is null. */
+    private enum ConnectionFailure {
+        /** The pool's timeout without a cause: every connection was busy, none failed. */
+        POOL_BUSY,
+        /** A connection could not be made (the pool's timeout names the last failed attempt as its cause) or one broke. */
+        UNREACHABLE
+    }
+
+    private static ConnectionFailure connectionFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException) {
-                return t.getCause() != null;
+                return t.getCause() != null ? ConnectionFailure.UNREACHABLE : ConnectionFailure.POOL_BUSY;
             }
             if (t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
+                return ConnectionFailure.UNREACHABLE;
             }
         }
-        return false;
-    }
-
-    private static boolean isConnectionProblem(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
+        return null;
     }
 
     @Override
