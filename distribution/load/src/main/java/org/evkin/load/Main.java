@@ -128,13 +128,15 @@ public final class Main {
                 Stats stats = new Stats();
                 Ledger ledger = new Ledger();
                 long dbPid = evkin.databasePid();
+                // found in the server's log: read it once, not at each use
+                String jdbcUrl = evkin.jdbcUrl("evkin");
                 long self = ProcessHandle.current().pid();
                 int connections = o.jdbcConnections > 0 ? o.jdbcConnections : evkin.storePoolSize();
                 LimitRun first = null;
                 if (o.targetPercent > 0) {
                     // the limit first, then the raters at that share of it
                     Map<String, Integer> items = LoadRun.probe(http, cohort.links.get(0));
-                    first = limit(o, evkin, cohort, items, connections, dbPid, self);
+                    first = limit(o, jdbcUrl, cohort, items, connections, dbPid, self);
                     o.rate = first.result().formsPerSecond() * o.targetPercent / 100;
                     System.out.printf("[load] paced at %.0f %% of the JDBC limit: %.1f submissions/s offered%n", o.targetPercent, o.rate);
                 }
@@ -146,7 +148,7 @@ public final class Main {
                 load.start(o.raters);
                 Thread.sleep(o.warmup * 1000L);
                 long[] cpu0 = {CpuTime.millis(evkin.pid()), CpuTime.millis(dbPid), CpuTime.millis(self)};
-                StatementCounts counts0 = StatementCounts.read(evkin.jdbcUrl("evkin"));
+                StatementCounts counts0 = StatementCounts.read(jdbcUrl);
                 load.openWindow();
                 if (o.jfr) {
                     jcmd(evkin.pid(), "JFR.start", "name=load", "settings=profile", "filename=" + evkin.home.resolve("load.jfr"));
@@ -157,7 +159,7 @@ public final class Main {
                 }
                 load.closeWindow();
                 long[] cpu1 = {CpuTime.millis(evkin.pid()), CpuTime.millis(dbPid), CpuTime.millis(self)};
-                StatementCounts counts1 = StatementCounts.read(evkin.jdbcUrl("evkin"));
+                StatementCounts counts1 = StatementCounts.read(jdbcUrl);
                 if (o.jfr) {
                     jcmd(evkin.pid(), "JFR.stop", "name=load");
                 }
@@ -165,10 +167,10 @@ public final class Main {
                 double seconds = load.windowSeconds();
                 ServerMemory memory = ServerMemory.of(evkin);
                 String heapInfo = jcmd(evkin.pid(), "GC.heap_info");
-                Ledger.Verdict verdict = ledger.verify(evkin.jdbcUrl("evkin"), cohort.cycleId);
+                Ledger.Verdict verdict = ledger.verify(jdbcUrl, cohort.cycleId);
                 System.out.println("[load] " + verdict);
 
-                LimitRun measured = first != null ? first : limit(o, evkin, cohort, load.itemsPerProgram(), connections, dbPid, self);
+                LimitRun measured = first != null ? first : limit(o, jdbcUrl, cohort, load.itemsPerProgram(), connections, dbPid, self);
                 JdbcLimit.Result jdbc = measured.result();
                 long dbCpuJdbc = measured.databaseCpuMillis();
                 long selfCpuJdbc = measured.clientCpuMillis();
@@ -217,16 +219,16 @@ public final class Main {
             StatementCounts counts0, StatementCounts counts1) {
     }
 
-    private static LimitRun limit(Options o, Distribution evkin, Cohort cohort, Map<String, Integer> items, int connections, long dbPid,
+    private static LimitRun limit(Options o, String jdbcUrl, Cohort cohort, Map<String, Integer> items, int connections, long dbPid,
             long self) throws Exception {
-        JdbcLimit limit = new JdbcLimit(evkin.jdbcUrl("evkin"), cohort.cycleId, items, o.drafts);
+        JdbcLimit limit = new JdbcLimit(jdbcUrl, cohort.cycleId, items, o.drafts);
         limit.prepare(o.jdbcParticipants);
         System.out.printf("[load] JDBC limit: %d threads on %d connections for %d s%n", o.raters, connections, o.jdbcDuration);
         long db0 = CpuTime.millis(dbPid);
         long self0 = CpuTime.millis(self);
-        StatementCounts counts0 = StatementCounts.read(evkin.jdbcUrl("evkin"));
+        StatementCounts counts0 = StatementCounts.read(jdbcUrl);
         JdbcLimit.Result jdbc = limit.run(o.raters, connections, o.jdbcDuration, o.jdbcParticipants);
-        StatementCounts counts1 = StatementCounts.read(evkin.jdbcUrl("evkin"));
+        StatementCounts counts1 = StatementCounts.read(jdbcUrl);
         long db = CpuTime.millis(dbPid) - db0;
         long client = CpuTime.millis(self) - self0;
         limit.drop();

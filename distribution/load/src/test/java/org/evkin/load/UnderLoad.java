@@ -25,6 +25,8 @@ final class UnderLoad implements AutoCloseable {
     final Stats stats = new Stats();
     final Ledger ledger = new Ledger();
     final LoadRun load;
+    /** The watcher of {@link #diagnoseFirstFailure()}, if started; stopped with the test's world. */
+    private Thread diagnosis;
 
     private UnderLoad(Distribution evkin, MailSink sink, Http http, Cohort cohort, int drafts, double rate, int raters) {
         this.evkin = evkin;
@@ -67,7 +69,7 @@ final class UnderLoad implements AutoCloseable {
      * failure seen once in CI (all pooled connections busy for over 5 s) could not be explained from the logs alone.
      */
     void diagnoseFirstFailure() {
-        Thread t = new Thread(() -> {
+        diagnosis = new Thread(() -> {
             try {
                 while (stats.failureCount() == 0) {
                     Thread.sleep(100);
@@ -82,8 +84,8 @@ final class UnderLoad implements AutoCloseable {
                 log("first failed request: diagnostics not written: %s", e);
             }
         }, "diagnose-first-failure");
-        t.setDaemon(true);
-        t.start();
+        diagnosis.setDaemon(true);
+        diagnosis.start();
     }
 
     /** SHOW FULL PROCESSLIST and SHOW ENGINE INNODB STATUS, on a connection of its own (the pool may be exhausted). */
@@ -132,6 +134,9 @@ final class UnderLoad implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (diagnosis != null) {
+            diagnosis.interrupt();
+        }
         load.stop();
         http.close();
         evkin.close();
