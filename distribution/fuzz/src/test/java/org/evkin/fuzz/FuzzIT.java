@@ -21,7 +21,8 @@ import org.junit.jupiter.api.function.Executable;
  * The fuzz run of issue 6 (point 4; the short version of point 5 in mvn verify): a copy of the assembled distribution
  * with real mail (GreenMail), set up through the real API, then every valid seed once and -Dfuzz.requests random and
  * mutated requests (2 000 by default; run.sh 10000 for the full run). The run's seed is printed; -Dfuzz.seed=S replays
- * it, -Dfuzz.case=n[,m…] replays single cases. Results: target/fuzz/fuzz-summary.json and fuzz-report.md.
+ * it, -Dfuzz.case=n[,m…] replays single cases; -Dfuzz.generate=K only makes the cases of K random seeds (no request sent)
+ * and fails on the first case the generator cannot make. Results: target/fuzz/fuzz-summary.json and fuzz-report.md.
  */
 class FuzzIT {
 
@@ -61,6 +62,11 @@ class FuzzIT {
             System.out.printf("[fuzz] server started and set up in %.1f s%n", (setUp - t0) / 1e9);
             List<Seeds.Seed> seeds = Seeds.all(world);
             Mutator mutator = new Mutator(world, seeds);
+            if (!property("fuzz.generate").isEmpty()) {
+                // the generator alone, no request sent: K random seeds × the run's cases, each case made once
+                checkGenerator(mutator, Integer.parseInt(property("fuzz.generate")), requests);
+                return;
+            }
             try (Database db = new Database(server.jdbcUrl("evkin"))) {
                 fuzzer = new Fuzzer(world, db, server, seed, dir);
                 fuzzer.begin();
@@ -92,7 +98,7 @@ class FuzzIT {
                 IntStream cases = only == null ? IntStream.range(0, requests) : only.stream().mapToInt(Integer::intValue);
                 int done = 0;
                 for (int n : cases.toArray()) {
-                    Mutator.Case c = mutator.make(seed, n);
+                    Mutator.Case c = make(mutator, seed, n);
                     if (!fuzzer.run(c)) {
                         break;
                     }
@@ -128,6 +134,29 @@ class FuzzIT {
             checks.add(() -> assertTrue(f.of(v).isEmpty(), () -> f.report(v, p)));
         }
         assertAll("fuzz run with seed " + seed + " (replay: -Dfuzz.seed=" + seed + ")", checks);
+    }
+
+    /** Case n of the run's seed; a generator that fails says which case of which seed, so the failure can be replayed. */
+    private static Mutator.Case make(Mutator mutator, long seed, int n) {
+        try {
+            return mutator.make(seed, n);
+        } catch (RuntimeException e) {
+            throw new AssertionError("the fuzzer's generator failed on case " + n + " of seed " + seed + " (replay: -Dfuzz.seed=" + seed
+                    + " -Dfuzz.case=" + n + ")", e);
+        }
+    }
+
+    /** -Dfuzz.generate=K: makes every case of K random seeds without sending any, and fails on the first generator failure. */
+    private static void checkGenerator(Mutator mutator, int seeds, int cases) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom();
+        long t0 = System.nanoTime();
+        for (int k = 0; k < seeds; k++) {
+            long seed = random.nextLong();
+            for (int n = 0; n < cases; n++) {
+                make(mutator, seed, n);
+            }
+        }
+        System.out.printf("[fuzz] generator: %d seeds × %d cases made in %.1f s, none failed%n", seeds, cases, (System.nanoTime() - t0) / 1e9);
     }
 
     private static String property(String name) {

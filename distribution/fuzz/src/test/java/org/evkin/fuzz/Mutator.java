@@ -892,6 +892,14 @@ final class Mutator {
         return op;
     }
 
+    /** The part to mutate as the file: the file part, else the first part; a list an earlier mutation emptied gets a new file part. */
+    private static Part filePart(List<Part> parts) {
+        if (parts.isEmpty()) {
+            parts.add(new Part("file", "x.csv", "text/csv", "nip\n".getBytes(StandardCharsets.UTF_8)));
+        }
+        return parts.stream().filter(p -> p.filename() != null).findFirst().orElse(parts.get(0));
+    }
+
     private String multipart(Draft d, Multi m, SplittableRandom r) {
         List<Part> parts = new ArrayList<>(m.parts());
         String boundary = m.boundary();
@@ -920,7 +928,7 @@ final class Mutator {
                 return "multipart without file";
             }
             case 5, 6 -> {
-                Part f = parts.stream().filter(p -> p.filename() != null).findFirst().orElse(parts.get(0));
+                Part f = filePart(parts);
                 String name = Junk.pick(r, List.of("a".repeat(10_000), "../../../etc/passwd", "..\\..\\x.csv", "", "\u0000.csv", "x\".csv",
                         "日本.xlsx", "x.jar"));
                 parts.set(parts.indexOf(f), new Part(f.name(), name, f.type(), f.data()));
@@ -928,7 +936,7 @@ final class Mutator {
                 return "multipart filename " + Text.cut(Text.printable(name), 20);
             }
             case 7 -> {
-                Part f = parts.stream().filter(p -> p.filename() != null).findFirst().orElse(parts.get(0));
+                Part f = filePart(parts);
                 parts.add(new Part(f.name(), "second.csv", "text/csv", "nip\n1\n".getBytes(StandardCharsets.UTF_8)));
                 d.body = new Multi(parts, boundary);
                 return "multipart two files";
@@ -938,7 +946,7 @@ final class Mutator {
                 return "multipart LF only";
             }
             case 9 -> {
-                Part f = parts.stream().filter(p -> p.filename() != null).findFirst().orElse(parts.get(0));
+                Part f = filePart(parts);
                 byte[] data = r.nextBoolean() ? Junk.badXlsx(r, w.participantsXlsx) : Junk.randomBytes(r, 2000);
                 parts.set(parts.indexOf(f), new Part(f.name(), f.filename(), Junk.pick(r, List.of("text/csv", "application/octet-stream",
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "garbage")), data));
