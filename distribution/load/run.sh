@@ -10,5 +10,9 @@ if [ ! -x distribution/assembly/target/evkin/bin/evkin ]; then
   echo "[load] building the distribution first (distribution/assembly/target/evkin is missing)"
   mvn -B -q package -DskipTests -pl distribution/assembly -am
 fi
-mvn -B -q -o package -DskipTests -pl distribution/load 2>/dev/null || mvn -B -q package -DskipTests -pl distribution/load
+# offline when what it depends on is in ~/.m2; on a fresh clone (nothing installed yet) install it once, tests skipped
+if ! mvn -B -q -o package -DskipTests -pl distribution/testing,distribution/load >/dev/null 2>&1; then
+  echo "[load] installing the modules the load run depends on (once, tests skipped)"
+  mvn -B -q install -DskipTests -pl distribution/load -am
+fi
 exec java -Xmx2g -cp "distribution/load/target/classes:distribution/load/target/lib/*" org.evkin.load.Main "$@"

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.evkin.testing.Distribution;
+import org.evkin.testing.InstrumentJars;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,12 +30,12 @@ class AdminApiIT {
     static final String ADMIN_PASSWORD = "Rahasia-Admin-2025!";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static String TOKEN;
-    private static RunningDistribution evkin;
+    private static Distribution evkin;
     private static ObjectNode bisindo;
 
     @BeforeAll
     static void start() throws Exception {
-        evkin = RunningDistribution.copy("admin-api");
+        evkin = Assembled.copy("admin-api");
         evkin.env("EVKIN_ADMIN_EMAIL", ADMIN_EMAIL).env("EVKIN_ADMIN_PASSWORD", ADMIN_PASSWORD);
         evkin.start().awaitReady(Duration.ofSeconds(120));
         TOKEN = login(evkin, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -55,7 +57,7 @@ class AdminApiIT {
         ObjectNode d = bisindo.deepCopy().put("code", "ADMIN-UPLOAD-2026").put("title", "Unggahan admin");
         HttpResponse<String> r = upload(jar("evkin-instrument-admin-upload", "1.0.0", d), TOKEN);
         assertEquals(201, r.statusCode(), r.body());
-        JsonNode body = RunningDistribution.JSON.readTree(r.body());
+        JsonNode body = Distribution.JSON.readTree(r.body());
         assertEquals("1.0.0", body.path("version").asText());
         assertTrue(body.path("deployed").asBoolean());
         assertTrue(Files.exists(evkin.home.resolve("deploy/evkin-instrument-admin-upload.jar")), "uploads land in deploy/");
@@ -72,7 +74,7 @@ class AdminApiIT {
         ((ObjectNode) broken.withArray("items").get(3)).put("self", "");
         HttpResponse<String> r = upload(jar("evkin-instrument-admin-broken", "1.1.0", broken), TOKEN);
         assertEquals(422, r.statusCode(), r.body());
-        JsonNode body = RunningDistribution.JSON.readTree(r.body());
+        JsonNode body = Distribution.JSON.readTree(r.body());
         assertEquals("Bundle instrumen ditolak; lihat daftar masalah.", body.path("message").asText());
         List<String> paths = body.path("problems").findValuesAsText("path");
         assertTrue(paths.containsAll(List.of("$.items[0].level", "$.items[2].code", "$.items[3].self")), paths.toString());
@@ -136,15 +138,15 @@ class AdminApiIT {
     }
 
     /** Signs in through POST /api/auth/token (retrying while the first admin is being created) and returns the token. */
-    static String login(RunningDistribution evkin, String email, String password) throws Exception {
-        String body = RunningDistribution.JSON.writeValueAsString(java.util.Map.of("email", email, "password", password));
+    static String login(Distribution evkin, String email, String password) throws Exception {
+        String body = Distribution.JSON.writeValueAsString(java.util.Map.of("email", email, "password", password));
         HttpResponse<String> r = null;
         for (int i = 0; i < 100; i++) {
             r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + evkin.port + "/api/auth/token"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200) {
-                return RunningDistribution.JSON.readTree(r.body()).path("token").asText();
+                return Distribution.JSON.readTree(r.body()).path("token").asText();
             }
             Thread.sleep(100);
         }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.evkin.testing.Distribution;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,17 +34,17 @@ class BadInputIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern LINK = Pattern.compile("/t/([A-Za-z0-9_-]{43})");
-    private static RunningDistribution evkin;
+    private static Distribution evkin;
     private static GreenMail smtp;
     private static String admin;
     private static long cycle;
 
     @BeforeAll
     static void start() throws Exception {
-        int smtpPort = RunningDistribution.freePort();
+        int smtpPort = Distribution.freePort();
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        evkin = RunningDistribution.copy("bad-input");
+        evkin = Assembled.copy("bad-input");
         evkin.writeConfig("org.evkin.mail.cfg", "smtp.host=127.0.0.1\nsmtp.port=" + smtpPort + "\nfrom.address=evkin@kemnaker.go.id\npoll.seconds=1\n");
         evkin.env("EVKIN_ADMIN_EMAIL", AdminApiIT.ADMIN_EMAIL).env("EVKIN_ADMIN_PASSWORD", AdminApiIT.ADMIN_PASSWORD);
         evkin.start().awaitReady(Duration.ofSeconds(120));
@@ -160,21 +161,21 @@ class BadInputIT {
     private static JsonNode json(String method, String path, String token, Object body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json").header("Authorization", "Bearer " + token);
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(RunningDistribution.JSON.writeValueAsString(body)));
+                : HttpRequest.BodyPublishers.ofString(Distribution.JSON.writeValueAsString(body)));
         HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(r.statusCode() < 300, method + " " + path + " " + r.statusCode() + " " + r.body());
-        return RunningDistribution.JSON.readTree(r.body());
+        return Distribution.JSON.readTree(r.body());
     }
 
     private static HttpResponse<String> send(String method, String path, Object body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(RunningDistribution.JSON.writeValueAsString(body)));
+                : HttpRequest.BodyPublishers.ofString(Distribution.JSON.writeValueAsString(body)));
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode body(HttpResponse<String> r) throws Exception {
-        return RunningDistribution.JSON.readTree(r.body());
+        return Distribution.JSON.readTree(r.body());
     }
 
     private static URI uri(String path) {

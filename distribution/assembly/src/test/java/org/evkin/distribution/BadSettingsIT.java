@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import org.evkin.testing.Distribution;
 import org.junit.jupiter.api.Test;
 
 /** A wrong setting gives one clear log line naming it, and /api/health says what is down; no stack traces. */
@@ -19,8 +20,8 @@ class BadSettingsIT {
 
     @Test
     void unreachableExternalDatabase() throws Exception {
-        try (RunningDistribution evkin = RunningDistribution.copy("bad-jdbc")) {
-            int closed = RunningDistribution.freePort();
+        try (Distribution evkin = Assembled.copy("bad-jdbc")) {
+            int closed = Distribution.freePort();
             evkin.writeConfig("org.evkin.store.cfg", "url=jdbc:mariadb://127.0.0.1:" + closed + "/evkin\nuser=evkin\npassword=x\n"
                     + "retry.seconds=2\n");
             evkin.start().awaitReady(START);
@@ -38,7 +39,7 @@ class BadSettingsIT {
 
     @Test
     void malformedJdbcUrl() throws Exception {
-        try (RunningDistribution evkin = RunningDistribution.copy("malformed-jdbc")) {
+        try (Distribution evkin = Assembled.copy("malformed-jdbc")) {
             evkin.writeConfig("org.evkin.store.cfg", "url=postgresql://db.example/evkin\n");
             evkin.start().awaitReady(START);
             JsonNode health = awaitDatabaseProblem(evkin);
@@ -51,7 +52,7 @@ class BadSettingsIT {
 
     @Test
     void portInUse() throws Exception {
-        try (RunningDistribution evkin = RunningDistribution.copy("port-in-use");
+        try (Distribution evkin = Assembled.copy("port-in-use");
                 ServerSocket occupier = new ServerSocket()) {
             occupier.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), evkin.port));
             evkin.start();
@@ -66,7 +67,7 @@ class BadSettingsIT {
 
     @Test
     void requestThreadsOutOfRange() throws Exception {
-        try (RunningDistribution evkin = RunningDistribution.copy("bad-threads")) {
+        try (Distribution evkin = Assembled.copy("bad-threads")) {
             evkin.env("EVKIN_HTTP_THREADS", "4").start();
             assertEquals(2, evkin.awaitExit(Duration.ofSeconds(60)), evkin.log());
             List<String> errors = errorLines(evkin);
@@ -80,7 +81,7 @@ class BadSettingsIT {
 
     @Test
     void unusableDataFolder() throws Exception {
-        try (RunningDistribution evkin = RunningDistribution.copy("bad-data")) {
+        try (Distribution evkin = Assembled.copy("bad-data")) {
             Files.writeString(evkin.home.resolve("not-a-folder"), "a file where the data folder should be");
             evkin.env("EVKIN_DATA_DIR", "not-a-folder").start().awaitReady(START);
             JsonNode health = evkin.getJson("/api/health", 503);
@@ -93,7 +94,7 @@ class BadSettingsIT {
         }
     }
 
-    private static JsonNode awaitDatabaseProblem(RunningDistribution evkin) throws Exception {
+    private static JsonNode awaitDatabaseProblem(Distribution evkin) throws Exception {
         JsonNode health = null;
         for (int i = 0; i < 100; i++) {
             health = evkin.getJson("/api/health", 503);
@@ -105,7 +106,7 @@ class BadSettingsIT {
         throw new AssertionError("no database problem reported: " + health);
     }
 
-    private static List<String> errorLines(RunningDistribution evkin) {
+    private static List<String> errorLines(Distribution evkin) {
         return evkin.log().lines().filter(l -> l.contains("[ERROR]")).toList();
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.evkin.testing.Distribution;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,13 +33,13 @@ class CycleApiIT {
             + "199001012020011001;Siti Aminah;siti@example.go.id;08123456789;PK;Ahli Pertama;Disnaker Kota Yogyakarta;DIY;Kota Yogyakarta;COP-BISINDO-2025;85,5\n"
             + "199202022020012002;Budi Santoso;budi@example.go.id;;PK;Ahli Muda;Disnaker Jawa Tengah;Jateng;Kota Semarang;COP-BISINDO-2025;65\n"
             + ";Rina Wati;rina@bkk-smk1.sch.id;;PAK;;BKK SMK 1 Wonogiri;Jawa Tengah;Kabupaten Wonogiri;BIMTEK-PAK-WONOGIRI-2025;90.25\n";
-    private static RunningDistribution evkin;
+    private static Distribution evkin;
     private static String admin;
     private static long cycle;
 
     @BeforeAll
     static void start() throws Exception {
-        evkin = RunningDistribution.copy("cycle-api");
+        evkin = Assembled.copy("cycle-api");
         evkin.env("EVKIN_ADMIN_EMAIL", AdminApiIT.ADMIN_EMAIL).env("EVKIN_ADMIN_PASSWORD", AdminApiIT.ADMIN_PASSWORD);
         evkin.start().awaitReady(Duration.ofSeconds(120));
         admin = AdminApiIT.login(evkin, AdminApiIT.ADMIN_EMAIL, AdminApiIT.ADMIN_PASSWORD);
@@ -248,13 +249,13 @@ class CycleApiIT {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        String json = body == null ? "" : RunningDistribution.JSON.writeValueAsString(body);
+        String json = body == null ? "" : Distribution.JSON.writeValueAsString(body);
         b.method(method, body == null && !method.equals("PUT") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode body(HttpResponse<String> r) throws Exception {
-        return RunningDistribution.JSON.readTree(r.body());
+        return Distribution.JSON.readTree(r.body());
     }
 
     private static URI uri(String path) {

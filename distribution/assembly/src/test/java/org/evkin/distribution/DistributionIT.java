@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import org.evkin.testing.Distribution;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +19,7 @@ class DistributionIT {
 
     @Test
     void servesTheModelStopsCleanlyAndKeepsDataAcrossRestarts() throws Exception {
-        try (RunningDistribution evkin = RunningDistribution.copy("restart")) {
+        try (Distribution evkin = Assembled.copy("restart")) {
             evkin.start().awaitReady(START);
             JsonNode health = evkin.getJson("/api/health", 200);
             assertEquals("UP", health.path("status").asText(), health.toString());
@@ -36,13 +37,13 @@ class DistributionIT {
             assertEquals("AP-02-01", model.path("tasks").get(0).path("code").asText());
             assertEquals("Mengumpulkan data jabatan sesuai format baku.", model.path("tasks").get(0).path("text").asText());
 
-            long mariadb = evkin.embeddedDatabasePid();
-            assertTrue(RunningDistribution.alive(mariadb));
+            long mariadb = evkin.databasePid();
+            assertTrue(Distribution.alive(mariadb));
             int exit = evkin.stop();
             assertTrue(exit == 0 || exit == 143, "exit code " + exit);
             assertTrue(evkin.log().contains("Embedded MariaDB stopped"), evkin.log());
             assertTrue(evkin.log().contains("EvKin stopped"), evkin.log());
-            assertFalse(RunningDistribution.alive(mariadb), "the embedded MariaDB must stop with EvKin");
+            assertFalse(Distribution.alive(mariadb), "the embedded MariaDB must stop with EvKin");
 
             evkin.start().awaitReady(START);
             health = evkin.getJson("/api/health", 200);
@@ -50,7 +51,7 @@ class DistributionIT {
             assertEquals(firstStart, health.path("database").path("firstStart").asText());
 
             evkin.kill();
-            assertTrue(RunningDistribution.alive(evkin.embeddedDatabasePid()), "after kill -9 mariadbd is orphaned");
+            assertTrue(Distribution.alive(evkin.databasePid()), "after kill -9 mariadbd is orphaned");
             evkin.start().awaitReady(START);
             health = evkin.getJson("/api/health", 200);
             assertEquals("UP", health.path("status").asText(), health.toString());
@@ -78,12 +79,12 @@ class DistributionIT {
 
     @Test
     void errorsAreJsonInIndonesianWithoutStackTraces() throws Exception {
-        try (RunningDistribution evkin = RunningDistribution.copy("errors")) {
+        try (Distribution evkin = Assembled.copy("errors")) {
             evkin.start().awaitReady(START);
             var notFound = evkin.get("/api/no-such-thing");
             assertEquals(404, notFound.statusCode());
             assertEquals("Alamat yang diminta tidak ditemukan.",
-                    RunningDistribution.JSON.readTree(notFound.body()).path("message").asText());
+                    Distribution.JSON.readTree(notFound.body()).path("message").asText());
             assertFalse(notFound.body().contains("Exception"));
             assertTrue(notFound.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         }

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import org.evkin.testing.Distribution;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +27,7 @@ class ExternalDatabaseIT {
     @Test
     void runsOnAnExternalMariaDbNamedInTheConfiguration() throws Exception {
         Path base = Path.of("target", "e2e", "external-mariadb").toAbsolutePath();
-        RunningDistribution.deleteTree(base.resolve("data"));
+        Distribution.deleteTree(base.resolve("data"));
         DBConfigurationBuilder b = DBConfigurationBuilder.newBuilder();
         b.setPort(0);
         b.setDataDir(base.resolve("data").toFile());
@@ -42,7 +43,7 @@ class ExternalDatabaseIT {
         DB external = DB.newEmbeddedDB(b.build());
         external.start();
         int port = external.getConfiguration().getPort();
-        try (RunningDistribution evkin = RunningDistribution.copy("external-db")) {
+        try (Distribution evkin = Assembled.copy("external-db")) {
             String url = "jdbc:mariadb://127.0.0.1:" + port + "/evkin_external?createDatabaseIfNotExist=true";
             evkin.writeConfig("org.evkin.store.cfg", "url=" + url + "\nuser=root\npassword=\n");
             evkin.start().awaitReady(Duration.ofSeconds(120));

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.evkin.testing.Distribution;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,10 +40,10 @@ class FormFlowIT {
 
     @Test
     void aParticipantAndThreeRatersCompleteTheirForms() throws Exception {
-        int smtpPort = RunningDistribution.freePort();
+        int smtpPort = Distribution.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        try (RunningDistribution evkin = RunningDistribution.copy("form-flow")) {
+        try (Distribution evkin = Assembled.copy("form-flow")) {
             evkin.writeConfig("org.evkin.mail.cfg", "smtp.host=127.0.0.1\nsmtp.port=" + smtpPort
                     + "\nfrom.address=evkin@kemnaker.go.id\npoll.seconds=1\n");
             evkin.writeConfig("org.evkin.invitations.cfg", "base.url=http://127.0.0.1:" + evkin.port + "\n");
@@ -209,7 +210,7 @@ class FormFlowIT {
         }
     }
 
-    private static String tokenFrom(GreenMail smtp, String to, RunningDistribution evkin) throws Exception {
+    private static String tokenFrom(GreenMail smtp, String to, Distribution evkin) throws Exception {
         for (int i = 0; i < 300; i++) {
             for (MimeMessage m : smtp.getReceivedMessages()) {
                 if (m.getRecipients(Message.RecipientType.TO)[0].toString().equals(to)) {
@@ -224,7 +225,7 @@ class FormFlowIT {
         throw new AssertionError("no mail with a link reached " + to + "\n" + evkin.log());
     }
 
-    private static String latestTokenFrom(GreenMail smtp, String to, RunningDistribution evkin) throws Exception {
+    private static String latestTokenFrom(GreenMail smtp, String to, Distribution evkin) throws Exception {
         String token = null;
         for (MimeMessage m : smtp.getReceivedMessages()) {
             if (m.getRecipients(Message.RecipientType.TO)[0].toString().equals(to)) {
@@ -238,7 +239,7 @@ class FormFlowIT {
         return token;
     }
 
-    private static void awaitMails(GreenMail smtp, int n, RunningDistribution evkin) throws Exception {
+    private static void awaitMails(GreenMail smtp, int n, Distribution evkin) throws Exception {
         for (int i = 0; i < 300 && smtp.getReceivedMessages().length < n; i++) {
             Thread.sleep(100);
         }
@@ -256,27 +257,27 @@ class FormFlowIT {
         return n;
     }
 
-    private static JsonNode call(RunningDistribution evkin, String method, String path, String token, Object body, int expected)
+    private static JsonNode call(Distribution evkin, String method, String path, String token, Object body, int expected)
             throws Exception {
         HttpResponse<String> r = send(evkin, method, path, token, body);
         assertEquals(expected, r.statusCode(), method + " " + path + ": " + r.body());
         assertNotNull(r.body());
         assertFalse(r.body().contains("Exception"), r.body());
-        return RunningDistribution.JSON.readTree(r.body());
+        return Distribution.JSON.readTree(r.body());
     }
 
-    private static HttpResponse<String> send(RunningDistribution evkin, String method, String path, String token, Object body)
+    private static HttpResponse<String> send(Distribution evkin, String method, String path, String token, Object body)
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(evkin, path)).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(RunningDistribution.JSON.writeValueAsString(body)));
+                : HttpRequest.BodyPublishers.ofString(Distribution.JSON.writeValueAsString(body)));
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static URI uri(RunningDistribution evkin, String path) {
+    private static URI uri(Distribution evkin, String path) {
         return URI.create("http://127.0.0.1:" + evkin.port + path);
     }
 }

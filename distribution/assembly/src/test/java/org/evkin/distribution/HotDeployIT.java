@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.evkin.testing.Distribution;
+import org.evkin.testing.InstrumentJars;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +34,7 @@ class HotDeployIT {
 
     @Test
     void deployUpdateBreakAndRemoveWhileClientsKeepRequesting() throws Exception {
-        try (RunningDistribution evkin = RunningDistribution.copy("hot-deploy")) {
+        try (Distribution evkin = Assembled.copy("hot-deploy")) {
             evkin.start().awaitReady(Duration.ofSeconds(120));
             awaitNineProgramsDeployed(evkin);
             Path deploy = evkin.home.resolve("deploy");
@@ -122,7 +124,7 @@ class HotDeployIT {
         }
     }
 
-    private static JsonNode check(RunningDistribution evkin, String path, List<String> failures, AtomicInteger requests) {
+    private static JsonNode check(Distribution evkin, String path, List<String> failures, AtomicInteger requests) {
         try {
             HttpResponse<String> r = evkin.get(path);
             requests.incrementAndGet();
@@ -132,7 +134,7 @@ class HotDeployIT {
                 }
                 return null;
             }
-            return RunningDistribution.JSON.readTree(r.body());
+            return Distribution.JSON.readTree(r.body());
         } catch (Exception e) {
             synchronized (failures) {
                 failures.add(path + " -> " + e);
@@ -147,14 +149,14 @@ class HotDeployIT {
         }
     }
 
-    private static void awaitNineProgramsDeployed(RunningDistribution evkin) throws Exception {
+    private static void awaitNineProgramsDeployed(Distribution evkin) throws Exception {
         for (int i = 0; i < 300 && deployedCount(evkin) < 9; i++) {
             Thread.sleep(100);
         }
         assertEquals(9, deployedCount(evkin), evkin.log());
     }
 
-    private static int deployedCount(RunningDistribution evkin) throws Exception {
+    private static int deployedCount(Distribution evkin) throws Exception {
         int n = 0;
         for (JsonNode i : evkin.getJson("/api/instruments", 200).path("instruments")) {
             n += i.path("deployed").asBoolean() ? 1 : 0;
@@ -162,10 +164,10 @@ class HotDeployIT {
         return n;
     }
 
-    private static void awaitCurrentVersion(RunningDistribution evkin, String version) throws Exception {
+    private static void awaitCurrentVersion(Distribution evkin, String version) throws Exception {
         for (int i = 0; i < 600; i++) {
             HttpResponse<String> r = evkin.get("/api/instruments/" + CODE);
-            if (r.statusCode() == 200 && version.equals(RunningDistribution.JSON.readTree(r.body()).path("currentVersion").asText())) {
+            if (r.statusCode() == 200 && version.equals(Distribution.JSON.readTree(r.body()).path("currentVersion").asText())) {
                 return;
             }
             Thread.sleep(20);
@@ -173,7 +175,7 @@ class HotDeployIT {
         throw new AssertionError(CODE + " " + version + " was not served within 12 s:\n" + evkin.log());
     }
 
-    private static void awaitWithdrawn(RunningDistribution evkin) throws Exception {
+    private static void awaitWithdrawn(Distribution evkin) throws Exception {
         for (int i = 0; i < 600; i++) {
             if (!evkin.getJson("/api/instruments/" + CODE, 200).path("deployed").asBoolean()) {
                 return;
@@ -183,7 +185,7 @@ class HotDeployIT {
         throw new AssertionError(CODE + " was not withdrawn within 12 s:\n" + evkin.log());
     }
 
-    private static void awaitLog(RunningDistribution evkin, String text) throws Exception {
+    private static void awaitLog(Distribution evkin, String text) throws Exception {
         for (int i = 0; i < 600 && !evkin.log().contains(text); i++) {
             Thread.sleep(20);
         }

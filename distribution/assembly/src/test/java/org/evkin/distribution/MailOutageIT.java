@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import org.evkin.testing.Distribution;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,8 +28,8 @@ class MailOutageIT {
 
     @Test
     void invitationsWaitWhileSmtpIsDownAndGoOutOnceWhenItIsBack() throws Exception {
-        int smtpPort = RunningDistribution.freePort();
-        try (RunningDistribution evkin = RunningDistribution.copy("mail-outage")) {
+        int smtpPort = Distribution.freePort();
+        try (Distribution evkin = Assembled.copy("mail-outage")) {
             evkin.writeConfig("org.evkin.mail.cfg", "smtp.host=127.0.0.1\nsmtp.port=" + smtpPort
                     + "\nfrom.address=evkin@kemnaker.go.id\npoll.seconds=1\nretry.initial.seconds=1\nretry.max.seconds=2\n");
             evkin.env("EVKIN_ADMIN_EMAIL", AdminApiIT.ADMIN_EMAIL).env("EVKIN_ADMIN_PASSWORD", AdminApiIT.ADMIN_PASSWORD);
@@ -85,21 +86,21 @@ class MailOutageIT {
         }
     }
 
-    private static JsonNode send(RunningDistribution evkin, String method, String path, String token, Object body) throws Exception {
+    private static JsonNode send(Distribution evkin, String method, String path, String token, Object body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(evkin, path)).header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(RunningDistribution.JSON.writeValueAsString(body)));
+                : HttpRequest.BodyPublishers.ofString(Distribution.JSON.writeValueAsString(body)));
         HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
             throw new AssertionError(method + " " + path + " -> " + r.statusCode() + " " + r.body());
         }
-        return RunningDistribution.JSON.readTree(r.body());
+        return Distribution.JSON.readTree(r.body());
     }
 
-    private static URI uri(RunningDistribution evkin, String path) {
+    private static URI uri(Distribution evkin, String path) {
         return URI.create("http://127.0.0.1:" + evkin.port + path);
     }
 }

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.evkin.testing.Distribution;
 import org.junit.jupiter.api.Test;
 
 /** Reminders on a configurable schedule: without anyone clicking, a late participant gets a reminder with a new link. */
@@ -25,10 +26,10 @@ class ScheduledRemindersIT {
 
     @Test
     void aLateParticipantIsRemindedAutomatically() throws Exception {
-        int smtpPort = RunningDistribution.freePort();
+        int smtpPort = Distribution.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        try (RunningDistribution evkin = RunningDistribution.copy("scheduled-reminders")) {
+        try (Distribution evkin = Assembled.copy("scheduled-reminders")) {
             evkin.writeConfig("org.evkin.mail.cfg", "smtp.host=127.0.0.1\nsmtp.port=" + smtpPort + "\nfrom.address=evkin@kemnaker.go.id\npoll.seconds=1\n");
             evkin.writeConfig("org.evkin.monitoring.cfg", "reminder.after.hours=0\nreminder.check.seconds=10\nescalate.after.reminders=5\n");
             evkin.env("EVKIN_ADMIN_EMAIL", AdminApiIT.ADMIN_EMAIL).env("EVKIN_ADMIN_PASSWORD", AdminApiIT.ADMIN_PASSWORD);
@@ -37,7 +38,7 @@ class ScheduledRemindersIT {
             for (int i = 0; i < 300 && evkin.get("/api/instruments/GENAI-PAK-2025").statusCode() != 200; i++) {
                 Thread.sleep(100);
             }
-            long cycle = RunningDistribution.JSON.readTree(post(evkin, "/api/cycles", admin, "application/json", "{\"name\":\"EvKin jadwal\"}"))
+            long cycle = Distribution.JSON.readTree(post(evkin, "/api/cycles", admin, "application/json", "{\"name\":\"EvKin jadwal\"}"))
                     .path("id").asLong();
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
             HttpResponse<String> b = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + evkin.port + "/api/cycles/" + cycle
@@ -66,7 +67,7 @@ class ScheduledRemindersIT {
         }
     }
 
-    private static String post(RunningDistribution evkin, String path, String token, String type, String body) throws Exception {
+    private static String post(Distribution evkin, String path, String token, String type, String body) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + evkin.port + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());

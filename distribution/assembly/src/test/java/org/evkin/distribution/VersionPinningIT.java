@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.evkin.testing.Distribution;
+import org.evkin.testing.InstrumentJars;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,10 +38,10 @@ class VersionPinningIT {
 
     @Test
     void formsStartedBeforeAnUpdateKeepTheirVersion() throws Exception {
-        int smtpPort = RunningDistribution.freePort();
+        int smtpPort = Distribution.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        try (RunningDistribution evkin = RunningDistribution.copy("version-pinning")) {
+        try (Distribution evkin = Assembled.copy("version-pinning")) {
             evkin.writeConfig("org.evkin.mail.cfg", "smtp.host=127.0.0.1\nsmtp.port=" + smtpPort + "\nfrom.address=evkin@kemnaker.go.id\npoll.seconds=1\n");
             evkin.env("EVKIN_ADMIN_EMAIL", AdminApiIT.ADMIN_EMAIL).env("EVKIN_ADMIN_PASSWORD", AdminApiIT.ADMIN_PASSWORD);
             evkin.start().awaitReady(Duration.ofSeconds(120));
@@ -102,7 +104,7 @@ class VersionPinningIT {
         }
     }
 
-    private static String token(GreenMail smtp, String to, RunningDistribution evkin) throws Exception {
+    private static String token(GreenMail smtp, String to, Distribution evkin) throws Exception {
         for (int i = 0; i < 300; i++) {
             for (MimeMessage m : smtp.getReceivedMessages()) {
                 if (m.getAllRecipients()[0].toString().equals(to)) {
@@ -117,21 +119,21 @@ class VersionPinningIT {
         throw new AssertionError("no invitation for " + to + "\n" + evkin.log());
     }
 
-    private static JsonNode send(RunningDistribution evkin, String method, String path, String token, Object body) throws Exception {
+    private static JsonNode send(Distribution evkin, String method, String path, String token, Object body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(evkin, path)).header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(RunningDistribution.JSON.writeValueAsString(body)));
+                : HttpRequest.BodyPublishers.ofString(Distribution.JSON.writeValueAsString(body)));
         HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
             throw new AssertionError(method + " " + path + " -> " + r.statusCode() + " " + r.body());
         }
-        return RunningDistribution.JSON.readTree(r.body());
+        return Distribution.JSON.readTree(r.body());
     }
 
-    private static URI uri(RunningDistribution evkin, String path) {
+    private static URI uri(Distribution evkin, String path) {
         return URI.create("http://127.0.0.1:" + evkin.port + path);
     }
 }

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.evkin.load.Distribution;
+import org.evkin.testing.Distribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -44,7 +44,7 @@ class FuzzIT {
         long t0 = System.nanoTime();
         Fuzzer fuzzer;
         int port;
-        try (Distribution server = Distribution.copy(Path.of(System.getProperty("evkin.distribution", "../assembly/target/evkin")), dir.resolve("evkin"))) {
+        try (Distribution server = Distribution.copyWhenComplete(Path.of(System.getProperty("evkin.distribution", "../assembly/target/evkin")), dir.resolve("evkin"))) {
             port = server.port;
             server.writeConfig("org.evkin.mail.cfg", "smtp.host=127.0.0.1\nsmtp.port=" + smtpPort
                     + "\nfrom.address=evkin@kemnaker.go.id\npoll.seconds=1\nbatch.size=200\n");

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.evkin.load.Distribution;
+import org.evkin.testing.Distribution;
 
 /**
  * Sends the cases and judges every answer: the status, the body (no stack trace; an API error is JSON with a

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.evkin.load.Distribution;
+import org.evkin.testing.Distribution;
 
 /**
  * What the fuzzer starts from, set up through the real API as an admin and the participants would: accounts and

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.evkin.testing.Distribution;
 
 /**
  * The raters' world, set up through the admin API as an admin would: a cycle, the batteries of the PK programs open

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.evkin.load.Stats.Kind;
+import org.evkin.testing.Distribution;
 
 /**
  * The load test: starts a copy of the assembled distribution on its embedded MariaDB, sets up a cycle with enough
@@ -109,8 +110,9 @@ public final class Main {
         loadBefore = loadAverage();
         System.out.printf("[load] %d raters, %d s after %d s warm-up, %d drafts per form, %d participants%n", o.raters, o.duration,
                 o.warmup, o.drafts, o.participants);
-        Distribution d = Distribution.copy(o.distribution, o.dir.resolve("evkin"));
-        d.extraJavaOpts(o.serverOpts);
+        Distribution d = Distribution.copyWhenComplete(o.distribution, o.dir.resolve("evkin"));
+        // the peak heap comes from the server's GC log
+        d.extraJavaOpts(o.serverOpts).withGcLog();
         try (MailSink sink = new MailSink(); Distribution evkin = d) {
             Cohort.configure(evkin, sink);
             if (o.poolSize > 0) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.evkin.testing.Distribution;
 
 /**
  * The server JVM's heap from its GC log (-Xlog:gc: "GC(n) Pause Young ... 45M->12M(64M)"): the peak heap in use (just

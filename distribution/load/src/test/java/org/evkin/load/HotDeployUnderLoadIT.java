@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,12 +16,8 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
+import org.evkin.testing.InstrumentJars;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,8 +46,8 @@ class HotDeployUnderLoadIT {
         try (UnderLoad u = UnderLoad.FULL ? UnderLoad.start("hot-deploy", 3000, RATE, raters) : UnderLoad.start("hot-deploy", 300)) {
             Path deploy = u.evkin.home.resolve("deploy");
             Path bisindoJar = shipped(deploy, "cop-bisindo-2025");
-            ObjectNode bisindo = descriptorOf(bisindoJar);
-            String bisindoName = symbolicName(bisindoJar);
+            ObjectNode bisindo = InstrumentJars.descriptorOf(bisindoJar);
+            String bisindoName = InstrumentJars.symbolicName(bisindoJar);
             ObjectNode test = bisindo.deepCopy();
             test.put("code", CODE).put("title", "Uji beban hot deploy");
             Path testJar = deploy.resolve("evkin-instrument-test-load.jar");
@@ -88,7 +81,7 @@ class HotDeployUnderLoadIT {
                 String v1 = round + ".0.0";
                 long t0 = System.nanoTime();
                 test.put("version", v1);
-                writeJar(testJar, "evkin-instrument-test-load", v1, test);
+                InstrumentJars.write(testJar, "evkin-instrument-test-load", v1, test);
                 awaitVersion(u, CODE, v1);
                 timings.add("deploy " + CODE + " " + v1 + ": " + ms(t0) + " ms");
                 watchTest.set(true);
@@ -97,7 +90,7 @@ class HotDeployUnderLoadIT {
                 String bv = "1." + round + ".0";
                 t0 = System.nanoTime();
                 bisindo.put("version", bv);
-                writeJar(bisindoJar, bisindoName, bv, bisindo);
+                InstrumentJars.write(bisindoJar, bisindoName, bv, bisindo);
                 awaitVersion(u, BISINDO, bv);
                 timings.add("update " + BISINDO + " to " + bv + ": " + ms(t0) + " ms");
                 UnderLoad.sleepSeconds(2);
@@ -105,7 +98,7 @@ class HotDeployUnderLoadIT {
                 String v2 = round + ".1.0";
                 t0 = System.nanoTime();
                 test.put("version", v2);
-                writeJar(testJar, "evkin-instrument-test-load", v2, test);
+                InstrumentJars.write(testJar, "evkin-instrument-test-load", v2, test);
                 awaitVersion(u, CODE, v2);
                 timings.add("update " + CODE + " to " + v2 + ": " + ms(t0) + " ms");
                 UnderLoad.sleepSeconds(1.5);
@@ -201,40 +194,6 @@ class HotDeployUnderLoadIT {
         try (Stream<Path> s = Files.list(deploy)) {
             return s.filter(p -> p.getFileName().toString().startsWith("evkin-instrument-" + name)).findFirst().orElseThrow();
         }
-    }
-
-    private static ObjectNode descriptorOf(Path jar) throws Exception {
-        try (JarFile jf = new JarFile(jar.toFile()); InputStream in = jf.getInputStream(jf.getEntry("EVKIN-INF/instrument.json"))) {
-            return (ObjectNode) Http.JSON.readTree(in);
-        }
-    }
-
-    private static String symbolicName(Path jar) throws Exception {
-        try (JarFile jf = new JarFile(jar.toFile())) {
-            return jf.getManifest().getMainAttributes().getValue("Bundle-SymbolicName");
-        }
-    }
-
-    /** A data-only instrument bundle, landed in one step (as `mv` or an upload does), like InstrumentJars in the assembly. */
-    private static void writeJar(Path target, String symbolicName, String version, ObjectNode descriptor) throws Exception {
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", symbolicName);
-        a.putValue("Bundle-Version", version);
-        a.putValue("EvKin-Instrument", "EVKIN-INF/instrument.json");
-        a.putValue("Require-Capability",
-                "osgi.extender;filter:=\"(&(osgi.extender=org.evkin.instrument)(version>=1.0.0)(!(version>=2.0.0)))\"");
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream jar = new JarOutputStream(out, m)) {
-            jar.putNextEntry(new ZipEntry("EVKIN-INF/"));
-            jar.closeEntry();
-            jar.putNextEntry(new ZipEntry("EVKIN-INF/instrument.json"));
-            jar.write(Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(descriptor));
-            jar.closeEntry();
-        }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static long ms(long t0) {

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.time.Duration;
+import org.evkin.testing.Distribution;
 
 /**
  * A fault test's world: a copy of the distribution under target/runs/NAME with mails to a sink, a cohort of
@@ -48,7 +49,7 @@ final class UnderLoad implements AutoCloseable {
     static UnderLoad start(String name, int participants, double rate, int raters) throws Exception {
         Path source = Path.of(System.getProperty("evkin.distribution", "../assembly/target/evkin"));
         Path dir = Path.of(System.getProperty("load.dir", "target/runs")).resolve(name);
-        Distribution evkin = Distribution.copy(source, dir.resolve("evkin"));
+        Distribution evkin = Distribution.copyWhenComplete(source, dir.resolve("evkin"));
         MailSink sink = new MailSink();
         Cohort.configure(evkin, sink);
         evkin.start().awaitReady(Duration.ofSeconds(180));

@@ -13,12 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.evkin.distribution.RunningDistribution;
+import org.evkin.distribution.Assembled;
+import org.evkin.testing.Distribution;
 
 /**
  * A copy of the assembled distribution (target/evkin) started with bin/evkin as a real process, with the first national
  * admin from the environment, and the HTTP calls the report tests make. One per test class. Copying, starting, the log
- * and stopping are {@link RunningDistribution}'s.
+ * and stopping are {@link Distribution}'s.
  */
 final class ReportDistribution implements AutoCloseable {
 
@@ -33,9 +34,9 @@ final class ReportDistribution implements AutoCloseable {
 
     final Path home;
     final int port;
-    private final RunningDistribution evkin;
+    private final Distribution evkin;
 
-    private ReportDistribution(RunningDistribution evkin) {
+    private ReportDistribution(Distribution evkin) {
         this.evkin = evkin;
         this.home = evkin.home;
         this.port = evkin.port;
@@ -43,7 +44,7 @@ final class ReportDistribution implements AutoCloseable {
 
     /** Copies target/evkin to target/e2e/name, starts it and waits until the first admin exists. */
     static ReportDistribution start(String name) throws Exception {
-        ReportDistribution d = new ReportDistribution(RunningDistribution.copy(name));
+        ReportDistribution d = new ReportDistribution(Assembled.copy(name));
         d.evkin.startWithFirstAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
         return d;
     }

@@ -5,12 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.evkin.distribution.RunningDistribution;
+import org.evkin.distribution.Assembled;
+import org.evkin.testing.Distribution;
 
 /**
  * A copy of the assembled distribution (target/evkin) for the admin page tests, like {@link WebDistribution} but with
  * settings written into its config/ folder before it starts (mail server, links, reminders), and only when the
- * assembly holds the web bundle. Copying, starting, the log and stopping are {@link RunningDistribution}'s.
+ * assembly holds the web bundle. Copying, starting, the log and stopping are {@link Distribution}'s.
  */
 final class AdminDistribution implements AutoCloseable {
 
@@ -19,9 +20,9 @@ final class AdminDistribution implements AutoCloseable {
 
     final Path home;
     final int port;
-    private final RunningDistribution evkin;
+    private final Distribution evkin;
 
-    private AdminDistribution(RunningDistribution evkin) {
+    private AdminDistribution(Distribution evkin) {
         this.evkin = evkin;
         this.home = evkin.home;
         this.port = evkin.port;
@@ -29,7 +30,7 @@ final class AdminDistribution implements AutoCloseable {
 
     /** Copies target/evkin to target/e2e/name; start it after writing settings. */
     static AdminDistribution copy(String name) throws IOException {
-        try (Stream<Path> s = Files.list(RunningDistribution.assembled().resolve("system"))) {
+        try (Stream<Path> s = Files.list(Assembled.path().resolve("system"))) {
             List<String> names = s.map(p -> p.getFileName().toString()).toList();
             for (String prefix : List.of("org.evkin.web-", "freemarker-")) {
                 if (names.stream().noneMatch(n -> n.startsWith(prefix) && n.endsWith(".jar"))) {
@@ -37,7 +38,7 @@ final class AdminDistribution implements AutoCloseable {
                 }
             }
         }
-        return new AdminDistribution(RunningDistribution.copy(name));
+        return new AdminDistribution(Assembled.copy(name));
     }
 
     /** Writes (replaces) config/file. */

@@ -17,18 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.evkin.distribution.RunningDistribution;
+import org.evkin.distribution.Assembled;
+import org.evkin.testing.Distribution;
 
 /**
  * A copy of the assembled distribution for the personal-link browser tests: a real SMTP server (GreenMail) receives the
  * invitations, mail and invitation settings are written before the start (links point at this copy's port), and the
- * first admin comes from the environment. Copying, starting, the log and stopping are {@link RunningDistribution}'s.
+ * first admin comes from the environment. Copying, starting, the log and stopping are {@link Distribution}'s.
  */
 final class FormDistribution implements AutoCloseable {
 
     static final String ADMIN_EMAIL = WebDistribution.ADMIN_EMAIL;
     static final String ADMIN_PASSWORD = WebDistribution.ADMIN_PASSWORD;
-    static final ObjectMapper JSON = RunningDistribution.JSON;
+    static final ObjectMapper JSON = Distribution.JSON;
     static final Pattern LINK = Pattern.compile("http://127\\.0\\.0\\.1:\\d+/t/([A-Za-z0-9_-]{43})");
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -36,10 +37,10 @@ final class FormDistribution implements AutoCloseable {
     final Path home;
     final int port;
     final GreenMail smtp;
-    private final RunningDistribution evkin;
+    private final Distribution evkin;
     private String adminToken;
 
-    private FormDistribution(RunningDistribution evkin, GreenMail smtp) {
+    private FormDistribution(Distribution evkin, GreenMail smtp) {
         this.evkin = evkin;
         this.home = evkin.home;
         this.port = evkin.port;
@@ -47,11 +48,11 @@ final class FormDistribution implements AutoCloseable {
     }
 
     static FormDistribution start(String name) throws Exception {
-        RunningDistribution.assembled(); // fails before GreenMail starts when there is nothing to copy
-        int smtpPort = RunningDistribution.freePort();
+        Assembled.path(); // fails before GreenMail starts when there is nothing to copy
+        int smtpPort = Distribution.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start(); // before the copy picks its free port, so that the two cannot get the same one
-        RunningDistribution evkin = RunningDistribution.copy(name);
+        Distribution evkin = Assembled.copy(name);
         FormDistribution d = new FormDistribution(evkin, smtp);
         evkin.writeConfig("org.evkin.mail.cfg", "smtp.host=127.0.0.1\nsmtp.port=" + smtpPort
                 + "\nfrom.address=evkin@kemnaker.go.id\npoll.seconds=1\n");

@@ -2,11 +2,12 @@ package org.evkin.distribution.web;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.evkin.distribution.RunningDistribution;
+import org.evkin.distribution.Assembled;
+import org.evkin.testing.Distribution;
 
 /**
  * A copy of the assembled distribution (target/evkin) started as a real process for the browser tests, with the first
- * national admin from the environment. Copying, starting, the log and stopping are {@link RunningDistribution}'s.
+ * national admin from the environment. Copying, starting, the log and stopping are {@link Distribution}'s.
  */
 final class WebDistribution implements AutoCloseable {
 
@@ -15,9 +16,9 @@ final class WebDistribution implements AutoCloseable {
 
     final Path home;
     final int port;
-    private final RunningDistribution evkin;
+    private final Distribution evkin;
 
-    private WebDistribution(RunningDistribution evkin) {
+    private WebDistribution(Distribution evkin) {
         this.evkin = evkin;
         this.home = evkin.home;
         this.port = evkin.port;
@@ -25,7 +26,7 @@ final class WebDistribution implements AutoCloseable {
 
     /** Copies target/evkin to target/e2e/name, starts it and waits for the first admin. */
     static WebDistribution start(String name) throws Exception {
-        WebDistribution d = new WebDistribution(RunningDistribution.copy(name));
+        WebDistribution d = new WebDistribution(Assembled.copy(name));
         d.evkin.startWithFirstAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
         return d;
     }
@@ -40,10 +41,10 @@ final class WebDistribution implements AutoCloseable {
     }
 
     static int freePort() throws IOException {
-        return RunningDistribution.freePort();
+        return Distribution.freePort();
     }
 
     static void deleteTree(Path p) throws IOException {
-        RunningDistribution.deleteTree(p);
+        Distribution.deleteTree(p);
     }
 }

@@ -1,4 +1,4 @@
-package org.evkin.distribution;
+package org.evkin.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -6,27 +6,38 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 
-/** Builds instrument bundle jars for tests from a shipped descriptor, the way bnd builds them. */
-final class InstrumentJars {
+/** Instrument bundle jars for tests, from a shipped descriptor, the way bnd builds them. */
+public final class InstrumentJars {
 
     private InstrumentJars() {
     }
 
     /** The descriptor inside a shipped instrument jar. */
-    static ObjectNode descriptorOf(Path jar) throws IOException {
+    public static ObjectNode descriptorOf(Path jar) throws IOException {
         try (JarFile jf = new JarFile(jar.toFile()); InputStream in = jf.getInputStream(jf.getEntry("EVKIN-INF/instrument.json"))) {
-            return (ObjectNode) RunningDistribution.JSON.readTree(in);
+            return (ObjectNode) Distribution.JSON.readTree(in);
         }
     }
 
-    /** Writes a data-only instrument bundle with this symbolic name, version and descriptor text. */
-    static void write(Path target, String symbolicName, String version, byte[] descriptor) throws IOException {
+    /** The Bundle-SymbolicName of a jar. */
+    public static String symbolicName(Path jar) throws IOException {
+        try (JarFile jf = new JarFile(jar.toFile())) {
+            return jf.getManifest().getMainAttributes().getValue("Bundle-SymbolicName");
+        }
+    }
+
+    /**
+     * Writes a data-only instrument bundle with this symbolic name, version and descriptor text, landed in one step as
+     * an admin's `mv` or an upload does: FileInstall never sees half a jar.
+     */
+    public static void write(Path target, String symbolicName, String version, byte[] descriptor) throws IOException {
         Manifest m = new Manifest();
         Attributes a = m.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -44,11 +55,11 @@ final class InstrumentJars {
             jar.write(descriptor);
             jar.closeEntry();
         }
-        // land in one step, as an admin's `mv` or an upload does: FileInstall never sees half a jar
-        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    static void write(Path target, String symbolicName, String version, ObjectNode descriptor) throws IOException {
-        write(target, symbolicName, version, RunningDistribution.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(descriptor));
+    /** The same with the descriptor as JSON (written pretty-printed). */
+    public static void write(Path target, String symbolicName, String version, ObjectNode descriptor) throws IOException {
+        write(target, symbolicName, version, Distribution.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(descriptor));
     }
 }
