@@ -143,6 +143,40 @@ final class Browser implements AutoCloseable {
     }
 
     /**
+     * A WebDriverWait for pages that may be replaced while it looks (a navigation started by a click or a key press
+     * still under way): a node gone with the old page counts as "not yet", whether Chromium reports it as stale or as
+     * "Node with given id does not belong to the document" (a plain WebDriverException that ignoring() cannot single out).
+     */
+    static final class PageWait extends org.openqa.selenium.support.ui.WebDriverWait {
+
+        PageWait(org.openqa.selenium.WebDriver driver, Duration timeout) {
+            super(driver, timeout);
+            ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        }
+
+        @Override
+        public <V> V until(java.util.function.Function<? super org.openqa.selenium.WebDriver, ? extends V> isTrue) {
+            return super.until(d -> {
+                try {
+                    return isTrue.apply(d);
+                } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                    return null;
+                } catch (org.openqa.selenium.WebDriverException e) {
+                    if (nodeGone(e)) {
+                        return null;
+                    }
+                    throw e;
+                }
+            });
+        }
+    }
+
+    /** Chromium's other way of saying a node is stale. */
+    static boolean nodeGone(org.openqa.selenium.WebDriverException e) {
+        return String.valueOf(e.getMessage()).contains("does not belong to the document");
+    }
+
+    /**
      * Waits until the given element is gone from the document, e.g. the old page's html element after a form post.
      * Chromium answers a gone node either as stale or as "Node with given id does not belong to the document": both
      * mean the same here (ExpectedConditions.stalenessOf only knows the first).
@@ -155,7 +189,7 @@ final class Browser implements AutoCloseable {
             } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
                 return true;
             } catch (org.openqa.selenium.WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                if (nodeGone(e)) {
                     return true;
                 }
                 throw e;
@@ -171,8 +205,8 @@ final class Browser implements AutoCloseable {
         for (int attempt = 0; ; attempt++) {
             try {
                 return driver.findElement(by).getText();
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt == 10) {
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (!(e instanceof org.openqa.selenium.StaleElementReferenceException || nodeGone(e)) || attempt == 10) {
                     throw e;
                 }
             }

@@ -29,7 +29,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web pages in a real browser against the assembled distribution: WCAG 2.2 AA by axe-core with zero violations,
@@ -134,7 +133,7 @@ class WebPagesIT {
         keys.sendKeys(WebDistribution.ADMIN_EMAIL).sendKeys(Keys.TAB).perform();
         assertEquals("password", browser.driver.switchTo().activeElement().getAttribute("id"), "Tab goes from e-mail to password");
         keys.sendKeys(WebDistribution.ADMIN_PASSWORD).sendKeys(Keys.ENTER).perform();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlToBe(evkin.url("/admin")));
+        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlToBe(evkin.url("/admin")));
         assertEquals("Dasbor admin", Browser.textOf(browser.driver, By.tagName("h1")));
         REPORT.put("keyboard sign-in", tabs + " Tab press(es) to the e-mail field, then Tab, Enter: reached /admin");
     }
@@ -195,7 +194,7 @@ class WebPagesIT {
         assertFalse(browser.driver.findElement(By.cssSelector("header form[action='/keluar'] input[name=_csrf]"))
                 .getAttribute("value").isEmpty());
         button.click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlContains("/masuk?keluar=1"));
+        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlContains("/masuk?keluar=1"));
         assertEquals("Anda telah keluar.", browser.driver.findElement(By.cssSelector("[role=status]")).getText());
         assertTrue(browser.driver.findElements(By.cssSelector("header form[action='/keluar']")).isEmpty());
         checkPage("/masuk after signing out");
@@ -287,7 +286,7 @@ class WebPagesIT {
     }
 
     private WebElement waitFor(By by) {
-        return new WebDriverWait(browser.driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.presenceOfElementLocated(by));
+        return new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     /** Signs in through the form in the browser and lands on /admin. */
@@ -296,7 +295,7 @@ class WebPagesIT {
         browser.driver.findElement(By.id("email")).sendKeys(WebDistribution.ADMIN_EMAIL);
         browser.driver.findElement(By.id("password")).sendKeys(WebDistribution.ADMIN_PASSWORD);
         browser.driver.findElement(By.cssSelector("main button[type=submit]")).click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlToBe(evkin.url("/admin")));
+        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlToBe(evkin.url("/admin")));
     }
 
     /** Zero WCAG 2.x A/AA violations (and no best-practice ones) and a weight under the budget for the page shown. */
