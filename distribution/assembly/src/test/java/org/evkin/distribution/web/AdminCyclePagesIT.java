@@ -342,7 +342,10 @@ class AdminCyclePagesIT {
         browser.driver.manage().deleteAllCookies();
         signIn(REGIONAL_EMAIL, REGIONAL_PASSWORD);
         browser.driver.findElement(By.linkText("Buat siklus evaluasi baru")).click();
-        assertEquals("Hanya admin nasional yang dapat membuat siklus", waitFor(By.tagName("h1")).getText());
+        // the page before has an h1 too: wait for this one's
+        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).withMessage(() -> "h1: " + h1())
+                .until(d -> "Hanya admin nasional yang dapat membuat siklus".equals(Browser.textOf(d, By.tagName("h1"))));
+        assertEquals("Hanya admin nasional yang dapat membuat siklus", h1());
         assertTrue(browser.driver.getPageSource().contains("Kode status HTTP 403"));
         assertEquals(403, get("/admin/siklus/baru", "EVKIN_SESSION=" + browser.driver.manage().getCookieNamed("EVKIN_SESSION").getValue())
                 .statusCode());

@@ -178,7 +178,9 @@ class WebPagesIT {
         open("/");
         browser.driver.findElement(By.id("kode")).sendKeys("K7M2QX9D");
         browser.driver.findElement(By.cssSelector("form[action='/kode'] button")).click();
-        waitFor(By.tagName("h1"));
+        // the home page has an h1 too: wait for the new page itself, not for any h1
+        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).withMessage(() -> browser.driver.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().endsWith("/k/K7M2QX9D") && d.getPageSource().contains("Tautan tidak dikenal"));
         assertTrue(browser.driver.getCurrentUrl().endsWith("/k/K7M2QX9D"), browser.driver.getCurrentUrl());
         assertTrue(browser.driver.getPageSource().contains("Tautan tidak dikenal"), browser.driver.getPageSource());
         checkPage("POST /kode -> /k/{unknown code}");
