@@ -124,6 +124,27 @@ class BadInputIT {
         assertEquals(List.of(), evkin.stackTraceLines());
     }
 
+    @Test
+    void aFormBodyTheServerCannotReadIsAnsweredWithAClearJsonError() throws Exception {
+        // found by the fuzzer: a form-encoded body with a broken chunk was read by Jersey before any resource ran and
+        // ended as Jetty's bare 500 page with an ERROR in the log
+        long logFrom = evkin.logLength();
+        String answer;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", evkin.port)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /api/t/" + "A".repeat(43) + " HTTP/1.1\r\nHost: 127.0.0.1:" + evkin.port
+                    + "\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                    + "-1\r\n_csrf=x\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        assertTrue(answer.contains("application/json") && answer.contains("\"message\":\"Permintaan tidak valid.\""), answer);
+        String log = evkin.logFrom(logFrom);
+        assertFalse(log.contains("[ERROR]"), log);
+        assertEquals(List.of(), evkin.stackTraceLines());
+    }
+
     private static void battery(String program, LocalDate start, LocalDate end) throws Exception {
         battery(program, start, end, null);
     }

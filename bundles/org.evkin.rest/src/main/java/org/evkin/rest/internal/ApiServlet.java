@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import org.evkin.instrument.InstrumentRegistry;
 import org.evkin.model.CompetencyModel;
 import org.evkin.store.InstrumentStore;
@@ -34,6 +36,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JSON API: one Jersey application behind one whiteboard servlet at /api/*. Services it needs may come and go;
@@ -48,6 +52,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 public class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
 
     private final transient BundleContext context;
     private final transient ServiceComponentRuntime scr;
@@ -156,15 +161,37 @@ public class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        String type = req.getContentType();
-        if (type != null && type.toLowerCase().startsWith("application/json") && req.getContentLengthLong() > MAX_JSON_BYTES) {
-            resp.setStatus(413);
-            resp.setContentType("application/json;charset=UTF-8");
-            resp.getWriter().write("{\"error\":\"tooLarge\",\"message\":\""
-                    + Messages.get(java.util.List.of(), "error.tooLarge", MAX_JSON_BYTES) + "\"}");
+        String type = req.getContentType() == null ? "" : req.getContentType().toLowerCase(Locale.ROOT);
+        if (type.startsWith("application/json") && req.getContentLengthLong() > MAX_JSON_BYTES) {
+            error(resp, 413, "tooLarge", Messages.get(List.of(), "error.tooLarge", MAX_JSON_BYTES));
             return;
         }
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            // Jersey reads a form body into parameters before any resource runs, where no exception mapper answers
+            // for it: a body Jetty cannot read (a broken chunk, cut short, over its limits) would end as a bare 500
+            try {
+                req.getParameterMap();
+            } catch (RuntimeException e) {
+                LOG.warn("API {} {} answered 400: form body not readable ({})", req.getMethod(), req.getRequestURI(), innermost(e));
+                error(resp, 400, "badRequest", Messages.get(List.of(), "error.badRequest"));
+                return;
+            }
+        }
         jersey.service(req, resp);
+    }
+
+    private static void error(HttpServletResponse resp, int status, String code, String message) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("application/json;charset=UTF-8");
+        resp.getWriter().write("{\"error\":\"" + code + "\",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+    }
+
+    private static String innermost(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     @Override
