@@ -118,6 +118,7 @@ public class ReportsResource {
         String code = program == null || program.isBlank() ? null : program.strip();
         StreamingOutput body = out -> {
             try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out, 1 << 16))) {
+                // the cycle is looked up first, before the ZIP has written a byte: an unknown one is still a 404
                 service.individuals(cycleId, code, region[0], region[1], r -> {
                     try {
                         zip.putNextEntry(new ZipEntry(r.participant().id() + ".pdf"));
@@ -127,6 +128,8 @@ public class ReportsResource {
                         throw new java.io.UncheckedIOException(e);
                     }
                 });
+            } catch (NoSuchElementException e) {
+                throw new BadRequest(404, "notFound", "error.unknownCycle");
             }
         };
         return Response.ok(body, "application/zip")
