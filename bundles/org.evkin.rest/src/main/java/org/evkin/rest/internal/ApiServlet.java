@@ -186,10 +186,12 @@ public class ApiServlet extends HttpServlet {
         resp.getWriter().write("{\"error\":\"" + code + "\",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
     }
 
+    /** The innermost cause's class and message, walked like the error mapper walks a chain (bounded, cycle-safe). */
     private static String innermost(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+        int depth = 0;
+        for (Throwable c = ErrorMapper.next(t, ++depth); c != null; c = ErrorMapper.next(c, ++depth)) {
+            t = c;
         }
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }

@@ -140,7 +140,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     /** The cause of t, or null at the end of the chain (or after 32 links: a cycle of causes must not loop forever). */
-    private static Throwable next(Throwable t, int depth) {
+    static Throwable next(Throwable t, int depth) {
         return t.getCause() == t || depth > 32 ? null : t.getCause();
     }
 
