@@ -154,7 +154,7 @@ class AdminCyclePagesIT {
         setDate("baru-mulai", today.minusDays(1));
         setDate("baru-selesai", today.plusDays(30));
         submit(By.cssSelector("#baru-judul + form button[type=submit]"));
-        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlContains("disimpan=" + PROGRAM));
+        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("disimpan=" + PROGRAM));
         assertEquals("Jadwal program " + PROGRAM + " sudah disimpan.", text("[role=status]"));
         WebElement table = browser.driver.findElement(By.cssSelector("#baterai-tabel")).findElement(By.xpath(".."));
         assertTrue(table.getText().contains(PROGRAM) && table.getText().contains("Aktif"), table.getText());
@@ -234,7 +234,7 @@ class AdminCyclePagesIT {
         int tabs2 = tabUntil(keys, e -> "Impor sekarang".equals(e.getText()), 40);
         keys.sendKeys(Keys.SPACE).perform();
         waitFor(By.cssSelector("[role=status]"));
-        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> "Hasil impor peserta".equals(h1()));
+        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).until(d -> "Hasil impor peserta".equals(h1()));
         assertEquals("Impor berhasil: 2 baris disimpan.", browser.driver.findElement(By.cssSelector("[role=status]")).getText());
         assertEquals("2", stat("Pendaftaran program baru"));
         checkPage("/admin/siklus/{id}/peserta/simpan (imported)");
@@ -268,7 +268,7 @@ class AdminCyclePagesIT {
         assertTrue(subjectsTo("siti@example.go.id").get(0).contains("Undangan Evaluasi Kinerja EvKin 2025 Uji Admin"));
 
         submit(By.cssSelector("main form button[type=submit]"));
-        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        new Browser.PageWait(browser.driver, Duration.ofSeconds(20))
                 .until(d -> text("[role=status]").equals("Undangan diproses: 0 peserta diundang sekarang."));
         assertEquals("2", stat("Sudah diundang sebelumnya"));
     }
@@ -295,7 +295,7 @@ class AdminCyclePagesIT {
         assertEquals("1", stat("Formulir baru"));
         checkPage("/admin/siklus/{id}/jawaban preview");
         submit(By.cssSelector("main form button[type=submit]"));
-        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> "Hasil impor jawaban".equals(h1()));
+        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).until(d -> "Hasil impor jawaban".equals(h1()));
         assertEquals("Impor berhasil: 9 baris disimpan.", text("[role=status]"));
         checkPage("/admin/siklus/{id}/jawaban/simpan (imported)");
     }
@@ -369,18 +369,18 @@ class AdminCyclePagesIT {
     }
 
     private static WebElement waitFor(By by) {
-        return new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.presenceOfElementLocated(by));
+        return new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     private static void waitForUrl(String path) {
-        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlToBe(evkin.url(path)));
+        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(evkin.url(path)));
     }
 
     /** Clicks a submit button and waits until the next page has replaced this one. */
     private static void submit(By button) {
         WebElement old = browser.driver.findElement(By.tagName("html"));
         browser.driver.findElement(button).click();
-        new Browser.PageWait(browser.driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(Browser.gone(old));
+        new Browser.PageWait(browser.driver, Duration.ofSeconds(30)).until(Browser.gone(old));
     }
 
     private static String h1() {

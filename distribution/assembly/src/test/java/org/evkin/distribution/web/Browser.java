@@ -151,7 +151,6 @@ final class Browser implements AutoCloseable {
 
         PageWait(org.openqa.selenium.WebDriver driver, Duration timeout) {
             super(driver, timeout);
-            ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         }
 
         @Override

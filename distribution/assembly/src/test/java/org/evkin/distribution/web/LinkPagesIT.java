@@ -31,7 +31,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
@@ -234,7 +233,7 @@ class LinkPagesIT {
         awaitDraft(siti, "/part2/" + BISINDO, "answers", 8);
         browser.driver.setNetworkConditions(offline(true));
         d.findElement(By.id(items.get(8) + "-3")).click();
-        new Browser.PageWait(d, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(x -> text("[data-status]").startsWith("Belum tersimpan"));
+        new Browser.PageWait(d, Duration.ofSeconds(15)).until(x -> text("[data-status]").startsWith("Belum tersimpan"));
         REPORT.put("autosave without a connection", "'" + text("[data-status]") + "'");
         assertEquals("Belum tersimpan \u2014 koneksi terputus, akan dicoba lagi", text("[data-status]"));
         browser.driver.deleteNetworkConditions();
@@ -581,7 +580,7 @@ class LinkPagesIT {
     }
 
     private static WebElement waitFor(WebDriver d, By by) {
-        return new Browser.PageWait(d, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.presenceOfElementLocated(by));
+        return new Browser.PageWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     private static void waitForText(By by, String text) {
@@ -589,7 +588,7 @@ class LinkPagesIT {
     }
 
     private static void waitForText(WebDriver d, By by, String text) {
-        new Browser.PageWait(d, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(x -> {
+        new Browser.PageWait(d, Duration.ofSeconds(20)).until(x -> {
             List<WebElement> found = x.findElements(by);
             return !found.isEmpty() && found.get(0).getText().startsWith(text);
         });
@@ -600,7 +599,7 @@ class LinkPagesIT {
     }
 
     private static void waitForUrl(WebDriver d, String path) {
-        new Browser.PageWait(d, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlToBe(evkin.url(path)));
+        new Browser.PageWait(d, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(evkin.url(path)));
     }
 
     /** Empties the autosave status, so that the next "Tersimpan" seen is the next save's. */
@@ -609,7 +608,7 @@ class LinkPagesIT {
     }
 
     private static void waitForSaved() {
-        new Browser.PageWait(browser.driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        new Browser.PageWait(browser.driver, Duration.ofSeconds(30))
                 .until(x -> text("[data-status]").matches("Tersimpan \\d{1,2}\\.\\d{2}"));
     }
 

@@ -133,7 +133,7 @@ class WebPagesIT {
         keys.sendKeys(WebDistribution.ADMIN_EMAIL).sendKeys(Keys.TAB).perform();
         assertEquals("password", browser.driver.switchTo().activeElement().getAttribute("id"), "Tab goes from e-mail to password");
         keys.sendKeys(WebDistribution.ADMIN_PASSWORD).sendKeys(Keys.ENTER).perform();
-        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlToBe(evkin.url("/admin")));
+        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(evkin.url("/admin")));
         assertEquals("Dasbor admin", Browser.textOf(browser.driver, By.tagName("h1")));
         REPORT.put("keyboard sign-in", tabs + " Tab press(es) to the e-mail field, then Tab, Enter: reached /admin");
     }
@@ -196,7 +196,7 @@ class WebPagesIT {
         assertFalse(browser.driver.findElement(By.cssSelector("header form[action='/keluar'] input[name=_csrf]"))
                 .getAttribute("value").isEmpty());
         button.click();
-        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlContains("/masuk?keluar=1"));
+        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains("/masuk?keluar=1"));
         assertEquals("Anda telah keluar.", browser.driver.findElement(By.cssSelector("[role=status]")).getText());
         assertTrue(browser.driver.findElements(By.cssSelector("header form[action='/keluar']")).isEmpty());
         checkPage("/masuk after signing out");
@@ -288,7 +288,7 @@ class WebPagesIT {
     }
 
     private WebElement waitFor(By by) {
-        return new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.presenceOfElementLocated(by));
+        return new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     /** Signs in through the form in the browser and lands on /admin. */
@@ -297,7 +297,7 @@ class WebPagesIT {
         browser.driver.findElement(By.id("email")).sendKeys(WebDistribution.ADMIN_EMAIL);
         browser.driver.findElement(By.id("password")).sendKeys(WebDistribution.ADMIN_PASSWORD);
         browser.driver.findElement(By.cssSelector("main button[type=submit]")).click();
-        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlToBe(evkin.url("/admin")));
+        new Browser.PageWait(browser.driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlToBe(evkin.url("/admin")));
     }
 
     /** Zero WCAG 2.x A/AA violations (and no best-practice ones) and a weight under the budget for the page shown. */

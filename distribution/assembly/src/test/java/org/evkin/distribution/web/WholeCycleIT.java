@@ -30,7 +30,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -170,7 +169,7 @@ class WholeCycleIT {
         setDate("baru-mulai", today.minusDays(1));
         setDate("baru-selesai", today.plusDays(30));
         submit(By.cssSelector("#baru-judul + form button[type=submit]"));
-        new Browser.PageWait(browser.driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlContains("disimpan=" + PROGRAM));
+        new Browser.PageWait(browser.driver, WAIT).until(ExpectedConditions.urlContains("disimpan=" + PROGRAM));
         assertEquals("Jadwal program " + PROGRAM + " sudah disimpan.", text("[role=status]"));
         String batteries = browser.driver.findElement(By.id("baterai-tabel")).findElement(By.xpath("..")).getText();
         assertTrue(batteries.contains(PROGRAM) && batteries.contains("Aktif"), batteries);
@@ -195,7 +194,7 @@ class WholeCycleIT {
         assertTrue(rows.contains(NAME) && rows.contains("Kabupaten Bantul"), rows);
         checkPage("admin: import preview");
         submit(By.xpath("//main//button[normalize-space()='Impor sekarang']"));
-        new Browser.PageWait(browser.driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> "Hasil impor peserta".equals(h1()));
+        new Browser.PageWait(browser.driver, WAIT).until(d -> "Hasil impor peserta".equals(h1()));
         assertEquals("Impor berhasil: 1 baris disimpan.", text("[role=status]"));
         checkPage("admin: import result");
 
@@ -464,16 +463,16 @@ class WholeCycleIT {
     }
 
     private WebElement waitFor(By by) {
-        return new Browser.PageWait(browser.driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.presenceOfElementLocated(by));
+        return new Browser.PageWait(browser.driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
     private void waitForUrl(String path) {
-        new Browser.PageWait(browser.driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.urlToBe(evkin.url(path)));
+        new Browser.PageWait(browser.driver, WAIT).until(ExpectedConditions.urlToBe(evkin.url(path)));
     }
 
     private void waitForText(By by, String start) {
         try {
-            new Browser.PageWait(browser.driver, WAIT).ignoring(StaleElementReferenceException.class).until(d -> {
+            new Browser.PageWait(browser.driver, WAIT).until(d -> {
                 List<WebElement> found = d.findElements(by);
                 return !found.isEmpty() && found.get(0).getText().startsWith(start);
             });
@@ -488,8 +487,8 @@ class WholeCycleIT {
     /** Clicks a link (waiting until it is there) and waits until the next page has replaced this one. */
     private void click(By link) {
         WebElement old = browser.driver.findElement(By.tagName("html"));
-        new Browser.PageWait(browser.driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(ExpectedConditions.elementToBeClickable(link)).click();
-        new Browser.PageWait(browser.driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(Browser.gone(old));
+        new Browser.PageWait(browser.driver, WAIT).until(ExpectedConditions.elementToBeClickable(link)).click();
+        new Browser.PageWait(browser.driver, WAIT).until(Browser.gone(old));
     }
 
     /** Clicks a submit button and waits until the next page has replaced this one. */
