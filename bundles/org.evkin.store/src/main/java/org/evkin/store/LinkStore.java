@@ -26,6 +26,16 @@ public interface LinkStore {
     /** As {@link #context(String, String)}, for a link found by its short code. */
     Optional<LinkContext> contextByShortCode(String shortCode, String programCode);
 
+    /**
+     * As {@link #context(String, String)}, with the link's form of that part (1 or 2) and program (programCode null for
+     * Part 1, whose forms are stored under "") in the same statement: a form request needs no second read to find its
+     * form. The form is read without a lock (null when the rater never opened it).
+     */
+    Optional<LinkContext> formContext(String tokenHash, int part, String programCode);
+
+    /** As {@link #formContext(String, int, String)}, for a link found by its short code. */
+    Optional<LinkContext> formContextByShortCode(String shortCode, int part, String programCode);
+
     /** The links of one participant's rater source, newest first. */
     List<LinkRecord> linksOf(long cycleId, long participantId, String role);
 

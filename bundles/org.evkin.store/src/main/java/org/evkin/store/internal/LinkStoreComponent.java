@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -65,35 +64,60 @@ public class LinkStoreComponent implements LinkStore {
                    p.work_location, p.identity_confirmed_at,
                    c.name AS cycle_name, c.created_at AS cycle_created_at, c.created_by AS cycle_created_by,
                    e.id AS enrolment_id, e.training_score, e.eligible, e.ineligible_reason, e.instrument_version,
-                   b.status, b.period_start, b.period_end, b.extended_until
+                   b.status, b.period_start, b.period_end, b.extended_until%s
             FROM access_link l
             JOIN participant p ON p.id = l.participant_id
             JOIN cycle c ON c.id = l.cycle_id
             LEFT JOIN enrolment e ON e.cycle_id = l.cycle_id AND e.participant_id = l.participant_id AND e.program_code = ?
-            LEFT JOIN battery b ON b.cycle_id = l.cycle_id AND b.program_code = ?
+            LEFT JOIN battery b ON b.cycle_id = l.cycle_id AND b.program_code = ?%s
             WHERE\s""";
-    private static final String CONTEXT_BY_TOKEN = CONTEXT + "l.token_hash = ?";
-    private static final String CONTEXT_BY_SHORT_CODE = CONTEXT + "l.short_code = ?";
+    private static final String PLAIN = CONTEXT.formatted("", "");
+    /*
+     * A form request also needs the link's form of that part and program: joined here on the form's unique key, it saves
+     * the request's second statement (a plain read, as before; the write that follows locks the form by its id).
+     */
+    private static final String WITH_FORM = CONTEXT.formatted(",\n       " + FormRows.ALIASED, """
+
+            LEFT JOIN form f ON f.cycle_id = l.cycle_id AND f.participant_id = l.participant_id AND f.rater_role = l.role
+                             AND f.part = ? AND f.program_code = ?""");
+    private static final String BY_TOKEN = "l.token_hash = ?";
+    private static final String BY_SHORT_CODE = "l.short_code = ?";
 
     @Override
     public Optional<LinkContext> context(String tokenHash, String programCode) {
-        return context(CONTEXT_BY_TOKEN, tokenHash, programCode);
+        return context(PLAIN + BY_TOKEN, tokenHash, programCode, 0);
     }
 
     @Override
     public Optional<LinkContext> contextByShortCode(String shortCode, String programCode) {
-        return context(CONTEXT_BY_SHORT_CODE, shortCode, programCode);
+        return context(PLAIN + BY_SHORT_CODE, shortCode, programCode, 0);
     }
 
-    private Optional<LinkContext> context(String sql, String key, String programCode) {
+    @Override
+    public Optional<LinkContext> formContext(String tokenHash, int part, String programCode) {
+        return context(WITH_FORM + BY_TOKEN, tokenHash, programCode, part);
+    }
+
+    @Override
+    public Optional<LinkContext> formContextByShortCode(String shortCode, int part, String programCode) {
+        return context(WITH_FORM + BY_SHORT_CODE, shortCode, programCode, part);
+    }
+
+    /** part 0: no form; else the form of that part and program (Part-1 forms are stored with program code ""). */
+    private Optional<LinkContext> context(String sql, String key, String programCode, int part) {
         return Optional.ofNullable(sessions.inTransaction(s -> {
             Connection c = s.getConnection();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, programCode);
-                ps.setString(2, programCode);
-                ps.setString(3, key);
+                int i = 1;
+                ps.setString(i++, programCode);
+                ps.setString(i++, programCode);
+                if (part != 0) {
+                    ps.setInt(i++, part);
+                    ps.setString(i++, programCode == null ? "" : programCode);
+                }
+                ps.setString(i, key);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? context(rs, programCode) : null;
+                    return rs.next() ? context(rs, programCode, part != 0) : null;
                 }
             } catch (SQLException e) {
                 throw new PersistenceException("reading the context of a link: " + e.getMessage(), e);
@@ -101,7 +125,7 @@ public class LinkStoreComponent implements LinkStore {
         }));
     }
 
-    private static LinkContext context(ResultSet rs, String programCode) throws SQLException {
+    private static LinkContext context(ResultSet rs, String programCode, boolean withForm) throws SQLException {
         long cycleId = rs.getLong("cycle_id");
         long participantId = rs.getLong("participant_id");
         LinkRecord link = new LinkRecord(rs.getString("token_hash"), rs.getString("short_code"), cycleId, participantId,
@@ -120,12 +144,11 @@ public class LinkStoreComponent implements LinkStore {
         BatteryRecord b = status == null ? null : new BatteryRecord(cycleId, programCode, status,
                 rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
                 rs.getObject("extended_until", LocalDate.class));
-        return new LinkContext(link, p, cycle, e, b);
+        return new LinkContext(link, p, cycle, e, b, withForm ? FormRows.read(rs, "f_") : null);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
+        return FormRows.instant(rs, column);
     }
 
     @Override

@@ -272,6 +272,30 @@ class EvaluationStoresTest {
         assertEquals(null, links.context("c".repeat(64), "NOT-ENROLLED").orElseThrow().enrolment());
         assertTrue(links.context("d".repeat(64), "COP-BISINDO-2025").isEmpty());
         assertTrue(links.contextByShortCode("ZZZZ2345", null).isEmpty());
+
+        // a form request's context carries the link's form of that part and program, once it exists
+        org.evkin.store.LinkContext before = links.formContext("c".repeat(64), 2, "COP-BISINDO-2025").orElseThrow();
+        assertEquals(null, before.form(), "never opened");
+        assertEquals(x.link(), before.link());
+        assertEquals(x.enrolment(), before.enrolment());
+        assertEquals(x.battery(), before.battery());
+        FormRecord opened = forms.openForm(c.id(), p.id(), "ATASAN", 2, "COP-BISINDO-2025", "1.0.0", "WEB");
+        forms.saveDraft(opened.id(), new FormContent(Map.of("C-1", 3), java.util.Set.of(), null), Instant.now());
+        FormRecord stored = forms.form(opened.id()).orElseThrow();
+        assertEquals(1, stored.revision());
+        assertEquals(stored, links.formContext("c".repeat(64), 2, "COP-BISINDO-2025").orElseThrow().form(),
+                "the joined form equals the form read alone, timestamps to the millisecond");
+        assertEquals(stored, links.formContextByShortCode("ABCD2345", 2, "COP-BISINDO-2025").orElseThrow().form());
+        assertEquals(null, links.formContext("c".repeat(64), 2, "GENAI-PK-2025").orElseThrow().form(), "another program's form");
+        assertEquals(null, links.formContext("c".repeat(64), 1, null).orElseThrow().form(), "the Part-1 form is another form");
+        // another rater role's form of the same participant and program is not this link's
+        forms.openForm(c.id(), p.id(), "REKAN", 1, "", null, "WEB");
+        assertEquals(null, links.formContext("c".repeat(64), 1, null).orElseThrow().form(), "the peer's Part-1 form is not the supervisor's");
+        FormRecord partOne = forms.openForm(c.id(), p.id(), "ATASAN", 1, "", null, "WEB");
+        org.evkin.store.LinkContext one = links.formContext("c".repeat(64), 1, null).orElseThrow();
+        assertEquals(partOne, one.form(), "Part 1 is stored under the program code \"\"");
+        assertEquals(null, one.enrolment());
+        assertTrue(links.formContext("d".repeat(64), 2, "COP-BISINDO-2025").isEmpty());
     }
 
     private static ImportRow row(String key, String nip, String name, String program, String score, boolean eligible) {

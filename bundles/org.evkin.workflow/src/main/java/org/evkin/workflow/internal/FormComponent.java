@@ -87,7 +87,7 @@ public class FormComponent implements FormService {
      * participant's enrolment in it and its battery (null when there is none).
      */
     private record Context(LinkRecord link, ParticipantRecord participant, CycleRecord cycle, RaterRole role,
-            EnrolmentRecord enrolment, BatteryRecord battery) {
+            EnrolmentRecord enrolment, BatteryRecord battery, FormRecord form) {
         boolean pk() {
             return "PK".equals(participant.kind());
         }
@@ -102,23 +102,32 @@ public class FormComponent implements FormService {
     static final int MAX_UNKNOWN_CODES = 100;
 
     private Context resolve(String token) {
-        return resolve(token, null);
+        return resolve(token, 0, null);
     }
 
-    /** The link's context in one read; with a program code also that program's enrolment and battery. */
-    private Context resolve(String token, String programCode) {
+    /**
+     * The link's context in one read; for a form request (part 1, or part 2 with its program code) also that program's
+     * enrolment and battery and the rater's form of it (null until first opened); part 0: the link alone.
+     */
+    private Context resolve(String token, int part, String programCode) {
         if (token != null && token.startsWith(SHORT_CODE_PREFIX)) {
-            return resolveShortCode(token.substring(SHORT_CODE_PREFIX.length()), programCode);
+            return resolveShortCode(token.substring(SHORT_CODE_PREFIX.length()), part, programCode);
         }
         if (token == null || token.length() != Tokens.TOKEN_LENGTH) {
             throw new WorkflowException(Kind.NOT_FOUND, "unknownLink", Texts.get("link.unknown"));
         }
-        LinkContext link = links.context(Tokens.hash(token), programCode)
+        String hash = Tokens.hash(token);
+        LinkContext link = (part == 0 ? links.context(hash, programCode) : links.formContext(hash, part, programCode))
                 .orElseThrow(() -> new WorkflowException(Kind.NOT_FOUND, "unknownLink", Texts.get("link.unknown")));
         return context(link);
     }
 
-    private Context resolveShortCode(String typed, String programCode) {
+    /** A form request's context: Part 1 has no program (its form is stored under ""), Part 2 its program's. */
+    private Context resolveForm(String token, int part, String programCode) {
+        return part == 1 ? resolve(token, 1, null) : part == 2 ? resolve(token, 2, programCode) : resolve(token);
+    }
+
+    private Context resolveShortCode(String typed, int part, String programCode) {
         Instant now = Instant.now();
         synchronized (unknownCodes) {
             while (!unknownCodes.isEmpty() && unknownCodes.peekFirst().isBefore(now.minusSeconds(600))) {
@@ -129,7 +138,8 @@ public class FormComponent implements FormService {
             }
         }
         String code = Tokens.normalizeShortCode(typed);
-        Optional<LinkContext> link = code == null ? Optional.empty() : links.contextByShortCode(code, programCode);
+        Optional<LinkContext> link = code == null ? Optional.empty()
+                : part == 0 ? links.contextByShortCode(code, programCode) : links.formContextByShortCode(code, part, programCode);
         if (link.isEmpty()) {
             synchronized (unknownCodes) {
                 unknownCodes.addLast(now);
@@ -148,7 +158,7 @@ public class FormComponent implements FormService {
             throw new WorkflowException(Kind.GONE, "expiredLink", Texts.get("link.expired"));
         }
         return new Context(link, found.participant(), found.cycle(), RaterRole.valueOf(link.role()), found.enrolment(),
-                found.battery());
+                found.battery(), found.form());
     }
 
     private static void participantOnly(Context c) {
@@ -381,10 +391,9 @@ public class FormComponent implements FormService {
     }
 
     private FormView openForm(String token, int part, String programCode) {
-        Context c = resolve(token, part == 2 ? programCode : null);
+        Context c = resolveForm(token, part, programCode);
         Shape shape = shape(c, part, programCode);
-        FormRecord f = forms.openForm(c.cycle().id(), c.participant().id(), c.role().name(), part, shape.programKey(),
-                shape.version(), "WEB");
+        FormRecord f = openForm(c, shape);
         return view(c, shape, f, forms.content(f));
     }
 
@@ -394,12 +403,11 @@ public class FormComponent implements FormService {
     }
 
     private FormView draft(String token, int part, String programCode, FormInput input) {
-        Context c = resolve(token, part == 2 ? programCode : null);
+        Context c = resolveForm(token, part, programCode);
         Shape shape = shape(c, part, programCode);
         requireOpen(shape);
         FormContent content = validate(shape, input, false);
-        FormRecord f = forms.openForm(c.cycle().id(), c.participant().id(), c.role().name(), part, shape.programKey(),
-                shape.version(), "WEB");
+        FormRecord f = openForm(c, shape);
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         java.util.OptionalInt revision = forms.saveDraft(f.id(), content, now);
         if (revision.isEmpty()) {
@@ -417,10 +425,9 @@ public class FormComponent implements FormService {
     }
 
     private FormView submitForm(String token, int part, String programCode, FormInput input) {
-        Context c = resolve(token, part == 2 ? programCode : null);
+        Context c = resolveForm(token, part, programCode);
         Shape shape = shape(c, part, programCode);
-        FormRecord f = forms.openForm(c.cycle().id(), c.participant().id(), c.role().name(), part, shape.programKey(),
-                shape.version(), "WEB");
+        FormRecord f = openForm(c, shape);
         if (f.submitted()) {
             return view(c, shape, f, forms.content(f));
         }
@@ -435,6 +442,15 @@ public class FormComponent implements FormService {
         FormRecord stored = new FormRecord(f.id(), f.cycleId(), f.participantId(), f.raterRole(), f.part(), f.programCode(),
                 f.instrumentVersion(), "SUBMITTED", f.revision() + 1, content.scope(), f.source(), f.startedAt(), now, now);
         return view(c, shape, stored, content);
+    }
+
+    /** The rater's form of that shape: as read with the link, else created now (the first request on it). */
+    private FormRecord openForm(Context c, Shape shape) {
+        if (c.form() != null) {
+            return c.form();
+        }
+        return forms.openForm(c.cycle().id(), c.participant().id(), c.role().name(), shape.part(), shape.programKey(),
+                shape.version(), "WEB");
     }
 
     /** What a form consists of: Part 1 — the task catalog; Part 2 — the items of a pinned instrument version. */
@@ -472,7 +488,7 @@ public class FormComponent implements FormService {
         if (part != 2) {
             throw new WorkflowException(Kind.NOT_FOUND, "unknownPart", Texts.get("form.unknownProgram", "bagian " + part));
         }
-        // read with the link (resolve(token, programCode)): no second and third statement per request
+        // read with the link (resolveForm): no second and third statement per request
         EnrolmentRecord e = c.enrolment();
         if (e == null || !e.eligible() || !e.programCode().equals(programCode)) {
             throw new WorkflowException(Kind.NOT_FOUND, "unknownProgram", Texts.get("form.unknownProgram", programCode));
