@@ -27,26 +27,12 @@ public interface FormMapper {
 
     FormRecord form(@Param("id") long id);
 
-    FormRecord lockForm(@Param("id") long id);
-
     List<FormRecord> forms(@Param("cycleId") long cycleId, @Param("participantId") long participantId);
 
     List<FormRecord> formsOfCycle(@Param("cycleId") long cycleId);
 
     /** A form's answers (tick 0: code, value) and ticked tasks (tick 1: code), answers first, each in code order. */
     List<Map<String, Object>> content(@Param("formId") long formId);
-
-    int deleteAnswers(@Param("formId") long formId);
-
-    int deleteTicks(@Param("formId") long formId);
-
-    int insertAnswers(@Param("formId") long formId, @Param("answers") List<Map<String, Object>> answers);
-
-    int insertTicks(@Param("formId") long formId, @Param("ticks") List<String> ticks);
-
-    int touchDraft(@Param("id") long id, @Param("scope") String scope, @Param("now") Instant now);
-
-    int markSubmitted(@Param("id") long id, @Param("scope") String scope, @Param("now") Instant now);
 
     int pinVersion(@Param("enrolmentId") long enrolmentId, @Param("version") String version);
 

@@ -2,7 +2,6 @@ package org.evkin.store.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,13 +122,12 @@ public class FormStoreComponent implements FormStore {
     @Override
     public OptionalInt saveDraft(long formId, FormContent content, Instant at) {
         return sessions.inTransaction(s -> {
-            FormMapper m = s.getMapper(FormMapper.class);
-            FormRecord f = m.lockForm(formId);
+            FormRecord f = FormWrites.lock(s, formId);
             if (f == null || f.submitted()) {
                 return OptionalInt.empty();
             }
-            replace(m, f, content);
-            m.touchDraft(formId, content.scope(), at);
+            FormWrites.replace(s, f, content);
+            FormWrites.touchDraft(s, formId, content.scope(), at);
             return OptionalInt.of(f.revision() + 1);
         });
     }
@@ -137,37 +135,13 @@ public class FormStoreComponent implements FormStore {
     @Override
     public boolean submit(long formId, FormContent content, Instant at) {
         return sessions.inTransaction(s -> {
-            FormMapper m = s.getMapper(FormMapper.class);
-            FormRecord f = m.lockForm(formId);
+            FormRecord f = FormWrites.lock(s, formId);
             if (f == null || f.submitted()) {
                 return false;
             }
-            replace(m, f, content);
-            return m.markSubmitted(formId, content.scope(), at) == 1;
+            FormWrites.replace(s, f, content);
+            return FormWrites.markSubmitted(s, formId, content.scope(), at);
         });
-    }
-
-    /** Replaces a form's content: a Part-2 form holds answers only, a Part-1 form ticks only. */
-    private static void replace(FormMapper m, FormRecord form, FormContent content) {
-        long formId = form.id();
-        if (form.part() == 2) {
-            m.deleteAnswers(formId);
-        } else {
-            m.deleteTicks(formId);
-        }
-        if (!content.answers().isEmpty()) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            content.answers().forEach((code, value) -> {
-                Map<String, Object> r = new HashMap<>();
-                r.put("code", code);
-                r.put("value", value);
-                rows.add(r);
-            });
-            m.insertAnswers(formId, rows);
-        }
-        if (!content.ticks().isEmpty()) {
-            m.insertTicks(formId, List.copyOf(content.ticks()));
-        }
     }
 
     @Override
@@ -196,7 +170,7 @@ public class FormStoreComponent implements FormStore {
             int inserted = m.insertFormIgnore(cycleId, f.participantId(), f.role(), f.part(), f.programCode(), f.instrumentVersion(),
                     "IMPORT", now);
             FormRecord existing = m.formByKey(cycleId, f.participantId(), f.role(), f.part(), f.programCode());
-            FormRecord locked = m.lockForm(existing.id());
+            FormRecord locked = FormWrites.lock(s, existing.id());
             if (locked.submitted()) {
                 FormContent stored = read(m, locked.id(), locked.scope());
                 if (stored.answers().equals(f.content().answers()) && stored.ticks().equals(f.content().ticks())) {
@@ -206,8 +180,8 @@ public class FormStoreComponent implements FormStore {
                 }
                 continue;
             }
-            replace(m, locked, f.content());
-            m.markSubmitted(locked.id(), f.content().scope(), now);
+            FormWrites.replace(s, locked, f.content());
+            FormWrites.markSubmitted(s, locked.id(), f.content().scope(), now);
             if (inserted == 1) {
                 created++;
             } else {
