@@ -187,6 +187,45 @@ class DatabaseComponentTest {
     }
 
     @Test
+    void statementsArePreparedOnTheServerUnlessTheUrlSaysOtherwise() throws Exception {
+        assertEquals("jdbc:mariadb://h/db?useServerPrepStmts=true", DatabaseComponent.withDriverDefaults("jdbc:mariadb://h/db"));
+        assertEquals("jdbc:mariadb://h/db?x=1&useServerPrepStmts=true", DatabaseComponent.withDriverDefaults("jdbc:mariadb://h/db?x=1"));
+        assertEquals("jdbc:mariadb://h/db?useServerPrepStmts=false", DatabaseComponent.withDriverDefaults("jdbc:mariadb://h/db?useServerPrepStmts=false"));
+        for (boolean serverSide : new boolean[] {true, false}) {
+            String url = db.url("prepared") + (serverSide ? "" : "&useServerPrepStmts=false");
+            DatabaseComponent component = new DatabaseComponent(config(Map.of("url", url)), context(Map.of()));
+            try {
+                awaitUp(component);
+                long before = preparedExecutions(component);
+                for (int i = 0; i < 5; i++) {
+                    component.latest(3); // a MyBatis select with a parameter
+                }
+                long executed = preparedExecutions(component) - before;
+                if (serverSide) {
+                    assertTrue(executed >= 5, "five selects executed as server-side prepared statements, not " + executed);
+                } else {
+                    assertEquals(0, executed, "useServerPrepStmts=false in the URL is kept");
+                }
+            } finally {
+                component.deactivate();
+            }
+        }
+    }
+
+    /** Statements this session's connections executed as server-side prepared statements (MariaDB's global counter). */
+    private static long preparedExecutions(DatabaseComponent c) {
+        return c.inTransaction(s -> {
+            try (java.sql.Statement st = s.getConnection().createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'")) {
+                rs.next();
+                return rs.getLong(2);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
     void credentialsAreStrippedFromUrls() {
         assertEquals("jdbc:mariadb://h/db?user=a&password=***&x=1",
                 DatabaseComponent.stripCredentials("jdbc:mariadb://h/db?user=a&password=pw&x=1"));
