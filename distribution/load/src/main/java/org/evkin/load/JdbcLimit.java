@@ -18,13 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The raw limit: plain JDBC (MariaDB Connector/J, the store's driver and URL) doing exactly the writes the store does
+ * The raw limit: plain JDBC (MariaDB Connector/J, the store's driver, URL and driver options) doing exactly the writes the store does
  * for the raters' requests, in the same transactions, into the same MariaDB. The server runs each rater request in one
  * transaction (Transactions.inOne), so per form: opening it (SELECT by key; as it is not there yet INSERT IGNORE form +
  * SELECT by key; COMMIT), each draft (SELECT by key; SELECT ... FOR UPDATE; DELETE answer; one multi-row INSERT answer;
  * UPDATE form; COMMIT) and the submit (the same with markSubmitted) — READ COMMITTED, autocommit off, like the store's
- * pool. None of the reads around them (the link with its participant, cycle, enrolment and battery) are done here:
- * this is the ceiling of the writes.
+ * pool. The server finds the form by key with its read of the link (with its participant, cycle, enrolment and
+ * battery; one statement); here the find is the plain SELECT by key: this is the ceiling of the writes.
  *
  * <p>The rows go into a scratch schema (evkin_load_limit) with copies of form, answer and task_tick (with their keys
  * and foreign keys) and of the cycle and participant they refer to, so the product's tables stay untouched.
@@ -50,8 +50,9 @@ public final class JdbcLimit {
         this.drafts = drafts;
     }
 
+    /** With the driver options the store adds to its URL (DatabaseComponent.withDriverDefaults): server-side prepared statements. */
     private Connection connect() throws Exception {
-        Connection c = DriverManager.getConnection(url.replace("/evkin?", "/" + SCHEMA + "?"));
+        Connection c = DriverManager.getConnection(url.replace("/evkin?", "/" + SCHEMA + "?") + "&useServerPrepStmts=true");
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         return c;
@@ -100,9 +101,9 @@ public final class JdbcLimit {
     }
 
     /**
-     * With withReads, each request's transaction also starts with the read the server does first (the link with its
-     * participant, cycle, enrolment and battery, one statement): the same database work as the server's, without HTTP,
-     * JSON and the server's own code — it separates the database's share from the rest.
+     * With withReads, each request's transaction finds its form with the read the server does instead (the link with its
+     * participant, cycle, enrolment, battery and the form, one statement): the same database work as the server's,
+     * without HTTP, JSON and the server's own code — it separates the database's share from the rest.
      */
     public Result run(int threads, int connections, double seconds, int participants, boolean withReads) throws Exception {
         if (withReads) {
@@ -182,10 +183,7 @@ public final class JdbcLimit {
             boolean withReads) throws Exception {
         Connection c = pool.take();
         try {
-            if (withReads) {
-                readContext(c, program);
-            }
-            long id = formByKey(c, participant, program);
+            long id = withReads ? readContext(c, participant, program) : formByKey(c, participant, program);
             if (id < 0) {
                 Timestamp now = Timestamp.from(Instant.now());
                 try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO form (cycle_id, participant_id, rater_role, part,"
@@ -247,8 +245,9 @@ public final class JdbcLimit {
     }
 
     /**
-     * The read every rater request of the server starts with: a copy of LinkStoreComponent.CONTEXT (store-internal, so
-     * not reachable from here) with the schema named; keep the two in step when the store's query changes.
+     * The read every rater request of the server starts with: a copy of LinkStoreComponent's context query with the form
+     * joined (store-internal, so not reachable from here), the schema named, and the form looked up in the scratch schema
+     * by this run's key instead of the link's; keep the two in step when the store's query changes.
      */
     private static final String CONTEXT = """
             SELECT l.token_hash, l.short_code, l.cycle_id, l.participant_id, l.role, l.created_at, l.expires_at, l.revoked_at,
@@ -256,23 +255,39 @@ public final class JdbcLimit {
                    p.work_location, p.identity_confirmed_at,
                    c.name AS cycle_name, c.created_at AS cycle_created_at, c.created_by AS cycle_created_by,
                    e.id AS enrolment_id, e.training_score, e.eligible, e.ineligible_reason, e.instrument_version,
-                   b.status, b.period_start, b.period_end, b.extended_until
+                   b.status, b.period_start, b.period_end, b.extended_until,
+                   f.id AS f_id, f.cycle_id AS f_cycle_id, f.participant_id AS f_participant_id, f.rater_role AS f_rater_role,
+                   f.part AS f_part, f.program_code AS f_program_code, f.instrument_version AS f_instrument_version,
+                   f.status AS f_status, f.revision AS f_revision, f.scope AS f_scope, f.source AS f_source,
+                   f.started_at AS f_started_at, f.updated_at AS f_updated_at, f.submitted_at AS f_submitted_at
             FROM evkin.access_link l
             JOIN evkin.participant p ON p.id = l.participant_id
             JOIN evkin.cycle c ON c.id = l.cycle_id
             LEFT JOIN evkin.enrolment e ON e.cycle_id = l.cycle_id AND e.participant_id = l.participant_id AND e.program_code = ?
             LEFT JOIN evkin.battery b ON b.cycle_id = l.cycle_id AND b.program_code = ?
+            LEFT JOIN form f ON f.cycle_id = ? AND f.participant_id = ? AND f.rater_role = ? AND f.part = ? AND f.program_code = ?
             WHERE l.token_hash = ?""";
 
-    private void readContext(Connection c, String program) throws SQLException {
+    /** The server's read; returns the form's id as formByKey does (-1 when there is none yet). */
+    private long readContext(Connection c, long participant, String program) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(CONTEXT)) {
             ps.setString(1, program);
             ps.setString(2, program);
-            ps.setString(3, readTokenHash);
+            ps.setLong(3, cycleId);
+            ps.setLong(4, participant);
+            ps.setString(5, "DIRI");
+            ps.setInt(6, 2);
+            ps.setString(7, program);
+            ps.setString(8, readTokenHash);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rs.getString(1);
+                if (!rs.next()) {
+                    throw new IllegalStateException("the link read by the with-reads run is gone");
                 }
+                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                    rs.getObject(i);
+                }
+                long id = rs.getLong("f_id");
+                return rs.wasNull() ? -1 : id;
             }
         }
     }
