@@ -50,6 +50,11 @@ public final class Http implements AutoCloseable {
         client.start();
     }
 
+    /** The server's address, without a trailing slash (http://host:port). */
+    public String base() {
+        return base;
+    }
+
     public Reply send(String method, String path, String bearer, Object jsonBody) throws Exception {
         return send(method, path, bearer, jsonBody == null ? null : JSON.writeValueAsString(jsonBody), "application/json", 60);
     }

@@ -29,7 +29,8 @@ public final class LoadRun {
         }
     }
 
-    private final Http http;
+    /** The raters' own client (blocking keep-alive, one socket per rater: little CPU); closed by {@link #stop()}. */
+    private final RaterHttp http;
     private final Queue<String> links;
     private final Stats stats;
     private final Ledger ledger;
@@ -58,7 +59,7 @@ public final class LoadRun {
      * latency from when it was due, so a server that falls behind shows it in the percentiles.
      */
     public LoadRun(Http http, List<String> links, Stats stats, Ledger ledger, int drafts, int thinkMillis, double rate, int raters) {
-        this.http = http;
+        this.http = new RaterHttp(http.base());
         this.intervalNanos = rate > 0 ? (long) (raters / (rate * requestsPerSubmission(drafts)) * 1e9) : 0;
         this.links = new ConcurrentLinkedQueue<>(links);
         this.stats = stats;
@@ -132,13 +133,14 @@ public final class LoadRun {
         return Map.copyOf(itemsPerProgram);
     }
 
-    /** Stops every rater after its current request; waits for them. */
+    /** Stops every rater after its current request; waits for them, then closes their sockets. */
     public void stop() throws InterruptedException {
         stopping = true;
         threads.forEach(java.util.concurrent.locks.LockSupport::unpark);
         for (Thread t : threads) {
             t.join(120_000);
         }
+        http.close();
     }
 
     private boolean inWindow(long t) {
@@ -149,10 +151,11 @@ public final class LoadRun {
         try {
             String token;
             while (!stopping && (token = links.poll()) != null) {
-                JsonNode access = step(Kind.OPEN, "GET", "/api/t/" + token, null);
-                if (access == null) {
+                Http.Reply opened = step(Kind.OPEN, "GET", "/api/t/" + token, null);
+                if (opened == null) {
                     continue;
                 }
+                JsonNode access = opened.json();
                 long participant = access.path("participant").path("id").asLong();
                 for (JsonNode p : access.path("programs")) {
                     if (p.path("open").asBoolean() && !"SUBMITTED".equals(p.path("formStatus").asText())) {
@@ -173,16 +176,17 @@ public final class LoadRun {
 
     private void fill(String token, long participant, String program) {
         String path = "/api/t/" + token + "/part2/" + program;
-        JsonNode form = step(Kind.FORM, "GET", path, null);
+        Http.Reply form = step(Kind.FORM, "GET", path, null);
         if (form == null) {
             return;
         }
-        List<String> items = itemCodes(form);
+        List<String> items = itemCodes(form.json());
         itemsPerProgram.putIfAbsent(program, items.size());
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int d = 1; d <= drafts; d++) {
             Map<String, String> draft = answers(items, items.size() * d / (drafts + 1), random);
             ledger.sending(participant, program, draft, false);
+            // only the status of a draft's answer counts (form.js ignores its body too): it is not parsed
             if (step(Kind.DRAFT, "PUT", path + "/draft", Map.of("answers", draft)) == null) {
                 return;
             }
@@ -190,8 +194,9 @@ public final class LoadRun {
         }
         Map<String, String> all = answers(items, items.size(), random);
         ledger.sending(participant, program, all, true);
-        JsonNode done = step(Kind.SUBMIT, "POST", path + "/submit", Map.of("answers", all));
-        if (done != null) {
+        Http.Reply submitted = step(Kind.SUBMIT, "POST", path + "/submit", Map.of("answers", all));
+        if (submitted != null) {
+            JsonNode done = submitted.json();
             if (!"SUBMITTED".equals(done.path("status").asText())) {
                 stats.failed(Kind.SUBMIT, "answered " + done.path("status").asText(), false);
                 return;
@@ -221,8 +226,11 @@ public final class LoadRun {
         return a;
     }
 
-    /** One request, retried until it succeeds; null when the server refused it for good (a 4xx). */
-    private JsonNode step(Kind kind, String method, String path, Object body) {
+    /**
+     * One request, retried until it succeeds; null when the server refused it for good (a 4xx). The answer's body is
+     * parsed by the caller, only where it is needed.
+     */
+    private Http.Reply step(Kind kind, String method, String path, Object body) {
         while (true) {
             if (stopping) {
                 throw new Stopped();
@@ -235,7 +243,7 @@ public final class LoadRun {
                 Http.Reply r = http.send(method, path, null, body);
                 if (r.ok()) {
                     stats.ok(kind, r.nanos() + late, inWindow(t0));
-                    return r.json();
+                    return r;
                 }
                 boolean unavailable = r.status() == 503 && r.retryAfter() != null;
                 // a 404 that is not EvKin's JSON error comes from the web server before the API is registered (starting)
@@ -246,9 +254,6 @@ public final class LoadRun {
                     return null;
                 }
                 wait = r.retryAfter() != null ? Math.min(5000, 1000L * parse(r.retryAfter())) : 250;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new Stopped();
             } catch (Exception e) {
                 Throwable root = e;
                 while (root.getCause() != null && root.getCause() != root) {

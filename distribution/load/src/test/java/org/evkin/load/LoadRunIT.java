@@ -19,7 +19,7 @@ class LoadRunIT {
         Path dir = Path.of(System.getProperty("load.dir", "target/runs"));
         Main.Options o = new Main.Options();
         o.raters = UnderLoad.FULL ? 256 : 24;
-        o.duration = UnderLoad.FULL ? 60 : 10;
+        o.duration = UnderLoad.FULL ? 60 : 15; // long enough for a paced rater's second link opening on a slow machine
         o.warmup = UnderLoad.FULL ? 10 : 3;
         o.participants = UnderLoad.FULL ? 0 : 120;
         o.jdbcDuration = UnderLoad.FULL ? 30 : 5;
