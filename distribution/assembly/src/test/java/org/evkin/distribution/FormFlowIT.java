@@ -90,6 +90,8 @@ class FormFlowIT {
             Map<String, Object> p1 = Map.of("scope", List.of(5, 8), "ticks", List.of("AMU-05-01", "AP-08-01", "AMA-08-02"));
             call(evkin, "PUT", "/api/t/" + participant + "/part1/draft", null, p1, 200);
             JsonNode reloaded = call(evkin, "GET", "/api/t/" + participant + "/part1", null, null, 200);
+            assertEquals("private, no-store, no-transform", send(evkin, "GET", "/api/t/" + participant + "/part1", null, null)
+                    .headers().firstValue("Cache-Control").orElse(null), "personal answers are never cached");
             assertEquals(3, reloaded.path("ticks").size());
             assertEquals("DRAFT", reloaded.path("status").asText());
             HttpResponse<String> tampered = send(evkin, "POST", "/api/t/" + participant + "/part1/submit", null,

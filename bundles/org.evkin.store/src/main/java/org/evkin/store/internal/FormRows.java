@@ -8,34 +8,39 @@ import org.evkin.store.FormRecord;
 
 /**
  * A form row mapped by hand, for the statements every rater request runs (MyBatis's "form" result map does the same for
- * the rest). Columns are read as {@code prefix + name}; timestamps as MyBatis's Instant handler reads them.
+ * the rest): the form table's columns in the order of {@link #COLUMNS}, read by position; timestamps as MyBatis's
+ * Instant handler reads them.
  */
 final class FormRows {
 
-    /** The form table's columns aliased with "f_", for a join that reads a form beside other rows. */
-    static final String ALIASED = "f.id AS f_id, f.cycle_id AS f_cycle_id, f.participant_id AS f_participant_id,"
-            + " f.rater_role AS f_rater_role, f.part AS f_part, f.program_code AS f_program_code,"
-            + " f.instrument_version AS f_instrument_version, f.status AS f_status, f.revision AS f_revision,"
-            + " f.scope AS f_scope, f.source AS f_source, f.started_at AS f_started_at, f.updated_at AS f_updated_at,"
-            + " f.submitted_at AS f_submitted_at";
+    private static final String[] NAMES = {"id", "cycle_id", "participant_id", "rater_role", "part", "program_code",
+        "instrument_version", "status", "revision", "scope", "source", "started_at", "updated_at", "submitted_at"};
+
+    /** The form table's columns, in the order {@link #read} expects them. */
+    static final String COLUMNS = String.join(", ", NAMES);
+
+    /** The same, from the table aliased f, each labelled "f_" + name: for a join that reads a form beside other rows. */
+    static final String ALIASED = String.join(", ", java.util.Arrays.stream(NAMES).map(n -> "f." + n + " AS f_" + n).toList());
 
     private FormRows() {
     }
 
-    /** The form in the current row, or null when its id column is NULL (a LEFT JOIN that found none). */
-    static FormRecord read(ResultSet rs, String prefix) throws SQLException {
-        long id = rs.getLong(prefix + "id");
+    /**
+     * The form whose columns start at position first (its id) in the current row, or null when that id is NULL (a LEFT
+     * JOIN that found none).
+     */
+    static FormRecord read(ResultSet rs, int first) throws SQLException {
+        long id = rs.getLong(first);
         if (rs.wasNull()) {
             return null;
         }
-        return new FormRecord(id, rs.getLong(prefix + "cycle_id"), rs.getLong(prefix + "participant_id"),
-                rs.getString(prefix + "rater_role"), rs.getInt(prefix + "part"), rs.getString(prefix + "program_code"),
-                rs.getString(prefix + "instrument_version"), rs.getString(prefix + "status"), rs.getInt(prefix + "revision"),
-                rs.getString(prefix + "scope"), rs.getString(prefix + "source"), instant(rs, prefix + "started_at"),
-                instant(rs, prefix + "updated_at"), instant(rs, prefix + "submitted_at"));
+        return new FormRecord(id, rs.getLong(first + 1), rs.getLong(first + 2), rs.getString(first + 3), rs.getInt(first + 4),
+                rs.getString(first + 5), rs.getString(first + 6), rs.getString(first + 7), rs.getInt(first + 8),
+                rs.getString(first + 9), rs.getString(first + 10), instant(rs, first + 11), instant(rs, first + 12),
+                instant(rs, first + 13));
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    static Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }

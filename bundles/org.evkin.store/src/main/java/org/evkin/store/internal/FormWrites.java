@@ -21,7 +21,7 @@ import org.evkin.store.FormRecord;
  */
 final class FormWrites {
 
-    private static final String LOCK = "SELECT * FROM form WHERE id = ? FOR UPDATE";
+    private static final String LOCK = "SELECT " + FormRows.COLUMNS + " FROM form WHERE id = ? FOR UPDATE";
     private static final String DELETE_ANSWERS = "DELETE FROM answer WHERE form_id = ?";
     private static final String DELETE_TICKS = "DELETE FROM task_tick WHERE form_id = ?";
     private static final String TOUCH_DRAFT = "UPDATE form SET revision = revision + 1, scope = ?, updated_at = ?"
@@ -37,7 +37,7 @@ final class FormWrites {
         try (PreparedStatement ps = prepare(s, LOCK)) {
             ps.setLong(1, formId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? FormRows.read(rs, "") : null;
+                return rs.next() ? FormRows.read(rs, 1) : null;
             }
         } catch (SQLException e) {
             throw failed("locking form " + formId, e);

@@ -80,6 +80,8 @@ public class LinkStoreComponent implements LinkStore {
 
             LEFT JOIN form f ON f.cycle_id = l.cycle_id AND f.participant_id = l.participant_id AND f.rater_role = l.role
                              AND f.part = ? AND f.program_code = ?""");
+    /** Where each column of the context is (the form's columns, when joined, follow the rest). */
+    private static final Columns AT = new Columns(PLAIN);
     private static final String BY_TOKEN = "l.token_hash = ?";
     private static final String BY_SHORT_CODE = "l.short_code = ?";
 
@@ -126,28 +128,30 @@ public class LinkStoreComponent implements LinkStore {
     }
 
     private static LinkContext context(ResultSet rs, String programCode, boolean withForm) throws SQLException {
-        long cycleId = rs.getLong("cycle_id");
-        long participantId = rs.getLong("participant_id");
-        LinkRecord link = new LinkRecord(rs.getString("token_hash"), rs.getString("short_code"), cycleId, participantId,
-                rs.getString("role"), instant(rs, "created_at"), instant(rs, "expires_at"), instant(rs, "revoked_at"));
-        ParticipantRecord p = new ParticipantRecord(participantId, rs.getString("identity_key"), rs.getString("nip"),
-                rs.getString("email"), rs.getString("name"), rs.getString("phone"), rs.getString("kind"), rs.getString("level"),
-                rs.getString("institution"), rs.getString("province"), rs.getString("district"), rs.getString("work_location"),
-                instant(rs, "identity_confirmed_at"));
-        CycleRecord cycle = new CycleRecord(cycleId, rs.getString("cycle_name"), instant(rs, "cycle_created_at"),
-                rs.getString("cycle_created_by"));
-        long enrolmentId = rs.getLong("enrolment_id");
+        long cycleId = rs.getLong(AT.at("cycle_id"));
+        long participantId = rs.getLong(AT.at("participant_id"));
+        LinkRecord link = new LinkRecord(rs.getString(AT.at("token_hash")), rs.getString(AT.at("short_code")), cycleId,
+                participantId, rs.getString(AT.at("role")), instant(rs, AT.at("created_at")), instant(rs, AT.at("expires_at")),
+                instant(rs, AT.at("revoked_at")));
+        ParticipantRecord p = new ParticipantRecord(participantId, rs.getString(AT.at("identity_key")),
+                rs.getString(AT.at("nip")), rs.getString(AT.at("email")), rs.getString(AT.at("name")),
+                rs.getString(AT.at("phone")), rs.getString(AT.at("kind")), rs.getString(AT.at("level")), rs.getString(AT.at("institution")),
+                rs.getString(AT.at("province")), rs.getString(AT.at("district")), rs.getString(AT.at("work_location")),
+                instant(rs, AT.at("identity_confirmed_at")));
+        CycleRecord cycle = new CycleRecord(cycleId, rs.getString(AT.at("cycle_name")), instant(rs, AT.at("cycle_created_at")),
+                rs.getString(AT.at("cycle_created_by")));
+        long enrolmentId = rs.getLong(AT.at("enrolment_id"));
         EnrolmentRecord e = rs.wasNull() ? null : new EnrolmentRecord(enrolmentId, cycleId, participantId, programCode,
-                rs.getBigDecimal("training_score"), rs.getBoolean("eligible"), rs.getString("ineligible_reason"),
-                rs.getString("instrument_version"));
-        String status = rs.getString("status");
+                rs.getBigDecimal(AT.at("training_score")), rs.getBoolean(AT.at("eligible")),
+                rs.getString(AT.at("ineligible_reason")), rs.getString(AT.at("instrument_version")));
+        String status = rs.getString(AT.at("status"));
         BatteryRecord b = status == null ? null : new BatteryRecord(cycleId, programCode, status,
-                rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
-                rs.getObject("extended_until", LocalDate.class));
-        return new LinkContext(link, p, cycle, e, b, withForm ? FormRows.read(rs, "f_") : null);
+                rs.getObject(AT.at("period_start"), LocalDate.class), rs.getObject(AT.at("period_end"), LocalDate.class),
+                rs.getObject(AT.at("extended_until"), LocalDate.class));
+        return new LinkContext(link, p, cycle, e, b, withForm ? FormRows.read(rs, AT.count() + 1) : null);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
         return FormRows.instant(rs, column);
     }
 

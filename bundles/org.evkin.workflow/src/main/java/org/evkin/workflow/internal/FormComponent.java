@@ -191,8 +191,8 @@ public class FormComponent implements FormService {
         boolean partOne = c.pk() && c.role().mapsTasks();
         String partOneStatus = existing.stream().filter(f -> f.part() == 1 && f.raterRole().equals(c.role().name()))
                 .map(FormRecord::status).findFirst().orElse(null);
-        boolean profileDone = forms.rater(c.cycle().id(), p.id(), "ATASAN").isPresent()
-                && forms.rater(c.cycle().id(), p.id(), "REKAN").isPresent();
+        Set<String> named = forms.raters(c.cycle().id(), p.id()).stream().map(RaterRecord::role).collect(Collectors.toSet());
+        boolean profileDone = named.contains("ATASAN") && named.contains("REKAN");
         return new LinkAccess(c.role(), c.cycle().id(), c.cycle().name(), person(p, c), c.link().expiresAt(),
                 p.identityConfirmedAt() != null, profileDone, partOne, partOneStatus, programs);
     }
@@ -549,8 +549,8 @@ public class FormComponent implements FormService {
                 }
                 if (v.equals("NA")) {
                     answers.put(a.getKey(), null);
-                } else if (v.matches("[1-4]")) {
-                    answers.put(a.getKey(), Integer.parseInt(v));
+                } else if (v.length() == 1 && v.charAt(0) >= '1' && v.charAt(0) <= '4') {
+                    answers.put(a.getKey(), v.charAt(0) - '0');
                 } else {
                     throw new WorkflowException(Kind.INVALID, "badValue", Texts.get("form.badValue", a.getKey()));
                 }
