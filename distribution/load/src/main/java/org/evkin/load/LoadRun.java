@@ -38,6 +38,12 @@ public final class LoadRun {
     private final int thinkMillis;
     /** Paced (open) mode: nanoseconds between two requests of one rater; 0 in the closed loop. */
     private final long intervalNanos;
+    /**
+     * Paced mode: over how long the raters' first requests are spread, so the offered load rises from nothing to the
+     * full rate over that time (a cold server, whose JIT compiler is still at work, is not handed the full rate at once
+     * and a backlog it could not clear before the window); 0: over one interval.
+     */
+    private volatile long rampNanos;
     /** Paced mode: when this rater's next request is due; latencies count from then (no coordinated omission). */
     private final ThreadLocal<long[]> due = ThreadLocal.withInitial(() -> new long[] {0});
     private final List<Thread> threads = new ArrayList<>();
@@ -94,6 +100,11 @@ public final class LoadRun {
             items.put(program, itemCodes(form.json()).size());
         }
         return items;
+    }
+
+    /** Paced mode: the raters start one by one over this many seconds (call before {@link #start(int)}). */
+    public void rampUp(double seconds) {
+        rampNanos = (long) (seconds * 1e9);
     }
 
     public void start(int raters) {
@@ -274,7 +285,7 @@ public final class LoadRun {
         long[] next = due.get();
         long now = System.nanoTime();
         if (next[0] == 0) {
-            next[0] = now + ThreadLocalRandom.current().nextLong(intervalNanos);
+            next[0] = now + ThreadLocalRandom.current().nextLong(Math.max(intervalNanos, rampNanos));
         }
         long at = next[0];
         next[0] = at + intervalNanos;

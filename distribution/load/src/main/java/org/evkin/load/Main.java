@@ -84,8 +84,9 @@ public final class Main {
                 }
             }
             if (o.participants == 0) {
-                // each participant's link has six forms: room for 240 submissions/s over warm-up and window
-                o.participants = Math.max(o.raters * 2, 40 * (o.duration + o.warmup));
+                // each participant's link has six forms: room for 480 submissions/s over warm-up and window (runs reached
+                // 350/s and used up the 240/s this allowed before)
+                o.participants = Math.max(o.raters * 2, 80 * (o.duration + o.warmup));
             }
             if (o.jdbcDuration == 0) {
                 o.jdbcDuration = Math.min(o.duration, 30);
@@ -147,6 +148,7 @@ public final class Main {
                     System.out.printf("[load] paced: each rater sends a request every %.0f ms (%.1f submissions/s offered)%n",
                             load.intervalMillis(), o.rate);
                 }
+                load.rampUp(o.warmup / 2.0); // paced raters join over the first half of the warm-up
                 load.start(o.raters);
                 Thread.sleep(o.warmup * 1000L);
                 long[] cpu0 = {CpuTime.millis(evkin.pid()), CpuTime.millis(dbPid), CpuTime.millis(self)};
