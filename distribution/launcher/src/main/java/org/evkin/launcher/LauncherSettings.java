@@ -29,7 +29,7 @@ final class LauncherSettings {
         this.home = home;
         this.httpHost = get(launcher, env, "http.host", "127.0.0.1");
         this.httpPort = integer(launcher, env, "http.port", "8080", 1, 65535);
-        this.httpThreads = integer(launcher, env, "http.threads", "24", 8, 1000);
+        this.httpThreads = integer(launcher, env, "http.threads", "16", 8, 1000);
         this.dataDir = home.resolve(get(launcher, env, "data.dir", "data")).normalize();
         this.workDir = home.resolve(get(launcher, env, "work.dir", "work")).normalize();
         this.startTimeoutSeconds = integer(launcher, env, "start.timeout.seconds", "120", 5, 3600);
