@@ -322,6 +322,19 @@ final class Fuzzer {
                     + "Cannot invoke \"org\\.apache\\.felix\\.framework\\.cache\\.Content\\.hasEntry\\(String\\)\" because the return value of "
                     + "\"org\\.apache\\.felix\\.framework\\.BundleRevisionImpl\\.getContent\\(\\)\" is null"));
 
+    /**
+     * Stack traces printed without a log level that are a known third-party race, not EvKin's: Jetty 12 releasing an
+     * HTTP/1 connection's request buffer twice (jetty/jetty.project#12939, open upstream: "cannot reproduce"). Seen once,
+     * in CI, seed 58805984215107 case 1095: a 300 KB form posted to a page, answered 413 "Data yang dikirim terlalu
+     * besar" as it should; the replay of that case did not show it in three runs. Only this message with this frame on
+     * top is accepted; any other stack trace still fails the run.
+     */
+    static final List<Pattern> KNOWN_THIRD_PARTY_TRACES = List.of(Pattern.compile(
+            "java\\.lang\\.IllegalStateException: already released ReferenceCounter@\\p{XDigit}+\\[r=0\\]\\n"
+                    + "(\\tat (org\\.eclipse\\.jetty\\.io\\.|java\\.base/)[^\\n]*\\n)*"
+                    + "\\tat org\\.eclipse\\.jetty\\.server\\.internal\\.HttpConnection\\.releaseRequestBuffer\\([^\\n]*\\n"
+                    + "(\\tat (org\\.eclipse\\.jetty\\.|java\\.base/)[^\\n]*(\\n|$))*", Pattern.DOTALL));
+
     private static final Pattern LOG_HEADER = Pattern.compile("^\\d{4}-\\d\\d-\\d\\d \\S+ \\[(ERROR|WARN|INFO|DEBUG|TRACE)\\] (.*)$");
 
     /**
@@ -358,6 +371,10 @@ final class Fuzzer {
                 } else {
                     findings.add(new Finding(Verdict.LOG, c, resp, "ERROR in the server log: " + Text.cut(message, 200), entry.toString()));
                 }
+            } else if (level.equals("OTHER") && trace
+                    && KNOWN_THIRD_PARTY_TRACES.stream().anyMatch(p -> p.matcher(entry.toString().strip()).matches())) {
+                warnings.add("case " + c.index() + " (" + c.origin() + "), known Jetty race (jetty/jetty.project#12939): "
+                        + Text.cut(message, 200));
             } else if (level.equals("OTHER") && trace) {
                 findings.add(new Finding(Verdict.LOG, c, resp, "error output with a stack trace in the server log: " + Text.cut(message, 200),
                         entry.toString()));
