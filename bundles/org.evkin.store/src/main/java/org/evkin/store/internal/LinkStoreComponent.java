@@ -82,31 +82,37 @@ public class LinkStoreComponent implements LinkStore {
                              AND f.part = ? AND f.program_code = ?""");
     /** Where each column of the context is (the form's columns, when joined, follow the rest). */
     private static final Columns AT = new Columns(PLAIN);
-    private static final String BY_TOKEN = "l.token_hash = ?";
-    private static final String BY_SHORT_CODE = "l.short_code = ?";
+    /** The four statements, built once: [with the form][by short code]. */
+    private static final String[][] SQL = {
+        {PLAIN + "l.token_hash = ?", PLAIN + "l.short_code = ?"},
+        {WITH_FORM + "l.token_hash = ?", WITH_FORM + "l.short_code = ?"}};
 
     @Override
     public Optional<LinkContext> context(String tokenHash, String programCode) {
-        return context(PLAIN + BY_TOKEN, tokenHash, programCode, 0);
+        return context(false, tokenHash, programCode, 0);
     }
 
     @Override
     public Optional<LinkContext> contextByShortCode(String shortCode, String programCode) {
-        return context(PLAIN + BY_SHORT_CODE, shortCode, programCode, 0);
+        return context(true, shortCode, programCode, 0);
     }
 
     @Override
     public Optional<LinkContext> formContext(String tokenHash, int part, String programCode) {
-        return context(WITH_FORM + BY_TOKEN, tokenHash, programCode, part);
+        return context(false, tokenHash, programCode, part);
     }
 
     @Override
     public Optional<LinkContext> formContextByShortCode(String shortCode, int part, String programCode) {
-        return context(WITH_FORM + BY_SHORT_CODE, shortCode, programCode, part);
+        return context(true, shortCode, programCode, part);
     }
 
-    /** part 0: no form; else the form of that part and program (Part-1 forms are stored with program code ""). */
-    private Optional<LinkContext> context(String sql, String key, String programCode, int part) {
+    /**
+     * The link by its token hash or short code; part 0: no form, else with the form of that part and program (Part-1
+     * forms are stored with program code "").
+     */
+    private Optional<LinkContext> context(boolean byShortCode, String key, String programCode, int part) {
+        String sql = SQL[part == 0 ? 0 : 1][byShortCode ? 1 : 0];
         return Optional.ofNullable(sessions.inTransaction(s -> {
             Connection c = s.getConnection();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -131,15 +137,15 @@ public class LinkStoreComponent implements LinkStore {
         long cycleId = rs.getLong(AT.at("cycle_id"));
         long participantId = rs.getLong(AT.at("participant_id"));
         LinkRecord link = new LinkRecord(rs.getString(AT.at("token_hash")), rs.getString(AT.at("short_code")), cycleId,
-                participantId, rs.getString(AT.at("role")), instant(rs, AT.at("created_at")), instant(rs, AT.at("expires_at")),
-                instant(rs, AT.at("revoked_at")));
+                participantId, rs.getString(AT.at("role")), FormRows.instant(rs, AT.at("created_at")),
+                FormRows.instant(rs, AT.at("expires_at")), FormRows.instant(rs, AT.at("revoked_at")));
         ParticipantRecord p = new ParticipantRecord(participantId, rs.getString(AT.at("identity_key")),
                 rs.getString(AT.at("nip")), rs.getString(AT.at("email")), rs.getString(AT.at("name")),
-                rs.getString(AT.at("phone")), rs.getString(AT.at("kind")), rs.getString(AT.at("level")), rs.getString(AT.at("institution")),
-                rs.getString(AT.at("province")), rs.getString(AT.at("district")), rs.getString(AT.at("work_location")),
-                instant(rs, AT.at("identity_confirmed_at")));
-        CycleRecord cycle = new CycleRecord(cycleId, rs.getString(AT.at("cycle_name")), instant(rs, AT.at("cycle_created_at")),
-                rs.getString(AT.at("cycle_created_by")));
+                rs.getString(AT.at("phone")), rs.getString(AT.at("kind")), rs.getString(AT.at("level")),
+                rs.getString(AT.at("institution")), rs.getString(AT.at("province")), rs.getString(AT.at("district")),
+                rs.getString(AT.at("work_location")), FormRows.instant(rs, AT.at("identity_confirmed_at")));
+        CycleRecord cycle = new CycleRecord(cycleId, rs.getString(AT.at("cycle_name")),
+                FormRows.instant(rs, AT.at("cycle_created_at")), rs.getString(AT.at("cycle_created_by")));
         long enrolmentId = rs.getLong(AT.at("enrolment_id"));
         EnrolmentRecord e = rs.wasNull() ? null : new EnrolmentRecord(enrolmentId, cycleId, participantId, programCode,
                 rs.getBigDecimal(AT.at("training_score")), rs.getBoolean(AT.at("eligible")),
@@ -151,9 +157,6 @@ public class LinkStoreComponent implements LinkStore {
         return new LinkContext(link, p, cycle, e, b, withForm ? FormRows.read(rs, AT.count() + 1) : null);
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        return FormRows.instant(rs, column);
-    }
 
     @Override
     public List<LinkRecord> linksOf(long cycleId, long participantId, String role) {
