@@ -89,7 +89,8 @@
     pending = false;
     fetch(url, {
       method: 'PUT',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+      // return=minimal: the answer is the saved state, not the whole form again (RFC 7240)
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'Prefer': 'return=minimal' },
       body: JSON.stringify(content()),
       credentials: 'same-origin',
       keepalive: !!leaving

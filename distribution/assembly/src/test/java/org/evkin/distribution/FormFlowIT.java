@@ -122,6 +122,21 @@ class FormFlowIT {
             badValue.put(items.get(1), "5");
             assertEquals(400, send(evkin, "POST", part2 + "/submit", null, Map.of("answers", badValue)).statusCode());
             assertEquals("DRAFT", call(evkin, "GET", part2, null, null, 200).path("status").asText());
+            // the pages' autosave asks for the short answer (RFC 7240): the saved state, not the form's texts again
+            HttpResponse<String> minimal = send(evkin, "PUT", part2 + "/draft", null, Map.of("answers", partial), "return=minimal");
+            assertEquals(200, minimal.statusCode(), minimal.body());
+            assertEquals("return=minimal", minimal.headers().firstValue("Preference-Applied").orElse(null));
+            JsonNode ack = Distribution.JSON.readTree(minimal.body());
+            assertEquals(List.of("status", "revision", "answered"), fieldNames(ack));
+            assertEquals("DRAFT", ack.path("status").asText());
+            assertEquals(8, ack.path("answered").asInt());
+            JsonNode full = call(evkin, "PUT", part2 + "/draft", null, Map.of("answers", partial), 200);
+            List<String> fullItems = new ArrayList<>();
+            full.path("sections").forEach(sec -> sec.path("entries").forEach(e -> fullItems.add(e.path("code").asText())));
+            assertEquals(items, fullItems, "without it: the whole form");
+            assertTrue(full.path("sections").get(0).path("entries").get(0).path("text").asText().startsWith("Saya"));
+            assertEquals(ack.path("revision").asInt() + 1, full.path("revision").asInt());
+            assertEquals(8, call(evkin, "GET", part2, null, null, 200).path("answers").size(), "the minimal autosave was stored");
             assertEquals("SUBMITTED", call(evkin, "POST", part2 + "/submit", null, Map.of("answers", answers), 200).path("status").asText());
             Map<String, String> changed = new HashMap<>(answers);
             changed.put(items.get(1), "4");
@@ -270,13 +285,27 @@ class FormFlowIT {
 
     private static HttpResponse<String> send(Distribution evkin, String method, String path, String token, Object body)
             throws Exception {
+        return send(evkin, method, path, token, body, null);
+    }
+
+    private static HttpResponse<String> send(Distribution evkin, String method, String path, String token, Object body, String prefer)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(evkin, path)).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json");
+        if (prefer != null) {
+            b.header("Prefer", prefer);
+        }
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(Distribution.JSON.writeValueAsString(body)));
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> fieldNames(JsonNode n) {
+        List<String> names = new ArrayList<>();
+        n.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static URI uri(Distribution evkin, String path) {

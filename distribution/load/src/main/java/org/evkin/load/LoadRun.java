@@ -197,8 +197,8 @@ public final class LoadRun {
         for (int d = 1; d <= drafts; d++) {
             Map<String, String> draft = answers(items, items.size() * d / (drafts + 1), random);
             ledger.sending(participant, program, draft, false);
-            // only the status of a draft's answer counts (form.js ignores its body too): it is not parsed
-            if (step(Kind.DRAFT, "PUT", path + "/draft", Map.of("answers", draft)) == null) {
+            // only the status of a draft's answer counts (form.js ignores its body too, and asks for the short one)
+            if (step(Kind.DRAFT, "PUT", path + "/draft", Map.of("answers", draft), "return=minimal") == null) {
                 return;
             }
             ledger.acknowledged(participant, program, draft, false);
@@ -242,6 +242,11 @@ public final class LoadRun {
      * parsed by the caller, only where it is needed.
      */
     private Http.Reply step(Kind kind, String method, String path, Object body) {
+        return step(kind, method, path, body, null);
+    }
+
+    /** With prefer: the Prefer header form.js sends with an autosave ("return=minimal": the saved state only). */
+    private Http.Reply step(Kind kind, String method, String path, Object body, String prefer) {
         while (true) {
             if (stopping) {
                 throw new Stopped();
@@ -251,7 +256,7 @@ public final class LoadRun {
             long t0 = System.nanoTime();
             long wait;
             try {
-                Http.Reply r = http.send(method, path, null, body);
+                Http.Reply r = http.send(method, path, null, body, prefer);
                 if (r.ok()) {
                     stats.ok(kind, r.nanos() + late, inWindow(t0));
                     return r;

@@ -58,16 +58,25 @@ public final class RaterHttp implements AutoCloseable {
 
     /** As {@link Http#send(String, String, String, Object)}: the body (if any) as JSON; throws only when no answer came. */
     public Http.Reply send(String method, String path, String bearer, Object jsonBody) throws IOException {
-        return sendJsonText(method, path, bearer, jsonBody == null ? null : Http.JSON.writeValueAsString(jsonBody));
+        return send(method, path, bearer, jsonBody, null);
+    }
+
+    /** With a Prefer header (RFC 7240) when prefer is not null: form.js's autosave sends "return=minimal". */
+    public Http.Reply send(String method, String path, String bearer, Object jsonBody, String prefer) throws IOException {
+        return sendJsonText(method, path, bearer, jsonBody == null ? null : Http.JSON.writeValueAsString(jsonBody), prefer);
     }
 
     /** Sends a request (body: JSON text as is, or null) on this thread's socket and reads the whole answer. */
     public Http.Reply sendJsonText(String method, String path, String bearer, String jsonBody) throws IOException {
+        return sendJsonText(method, path, bearer, jsonBody, null);
+    }
+
+    private Http.Reply sendJsonText(String method, String path, String bearer, String jsonBody, String prefer) throws IOException {
         if (closed) {
             throw new IOException("client closed");
         }
         Connection c = connections.get();
-        c.request(method, prefix + path, bearer, jsonBody == null ? null : jsonBody.getBytes(StandardCharsets.UTF_8));
+        c.request(method, prefix + path, bearer, prefer, jsonBody == null ? null : jsonBody.getBytes(StandardCharsets.UTF_8));
         boolean head = "HEAD".equals(method);
         long t0 = System.nanoTime();
         for (int attempt = 0;; attempt++) {
@@ -173,7 +182,7 @@ public final class RaterHttp implements AutoCloseable {
             lim = 0;
         }
 
-        void request(String method, String target, String bearer, byte[] body) {
+        void request(String method, String target, String bearer, String prefer, byte[] body) {
             reqLength = 0;
             checked(method);
             put((byte) ' ');
@@ -190,6 +199,11 @@ public final class RaterHttp implements AutoCloseable {
             if (bearer != null) {
                 ascii("Authorization: Bearer ");
                 checked(bearer);
+                put(CRLF, 0, 2);
+            }
+            if (prefer != null) {
+                ascii("Prefer: ");
+                checked(prefer);
                 put(CRLF, 0, 2);
             }
             if (body != null) {

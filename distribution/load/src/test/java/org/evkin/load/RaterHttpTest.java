@@ -317,6 +317,20 @@ class RaterHttpTest {
     }
 
     @Test
+    void preferHeaderSentOnlyWhenAsked() throws Exception {
+        TinyServer server = server(r -> new Answer(List.of(head(200, 2), "{}".getBytes(StandardCharsets.UTF_8)), false));
+        RaterHttp http = client(server.base());
+
+        http.send("PUT", "/api/t/x/part2/P/draft", null, Map.of("answers", Map.of("A1", "4")), "return=minimal");
+        http.send("PUT", "/api/t/x/part2/P/draft", null, Map.of("answers", Map.of("A1", "3")));
+
+        assertEquals("return=minimal", server.requests.get(0).headers().get("prefer"));
+        assertNull(server.requests.get(1).headers().get("prefer"));
+        assertThrows(IllegalArgumentException.class,
+                () -> http.send("PUT", "/api/t/x/part2/P/draft", null, Map.of(), "return=minimal\r\nX-Evil: 1"));
+    }
+
+    @Test
     void closeClosesEverySocketAndRefusesLaterRequests() throws Exception {
         TinyServer server = server(r -> new Answer(List.of(ok(JSON_OK)), false));
         RaterHttp http = client(server.base());

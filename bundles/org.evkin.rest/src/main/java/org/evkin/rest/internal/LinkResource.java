@@ -2,6 +2,7 @@ package org.evkin.rest.internal;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.evkin.workflow.FormInput;
 import org.evkin.workflow.FormService;
+import org.evkin.workflow.FormView;
 import org.evkin.workflow.RaterInput;
 import org.evkin.workflow.RaterRole;
 
@@ -97,8 +99,8 @@ public class LinkResource {
     @Path("part1/draft")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
-    public Response part1Draft(@PathParam("token") String token, Map<String, Object> body) {
-        return private_(service().saveDraft(token, 1, null, input(body)));
+    public Response part1Draft(@PathParam("token") String token, @HeaderParam(PREFER) String prefer, Map<String, Object> body) {
+        return saved(service().saveDraft(token, 1, null, input(body)), prefer);
     }
 
     @POST
@@ -120,8 +122,9 @@ public class LinkResource {
     @Path("part2/{program}/draft")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON + ";charset=UTF-8")
-    public Response part2Draft(@PathParam("token") String token, @PathParam("program") String program, Map<String, Object> body) {
-        return private_(service().saveDraft(token, 2, program, input(body)));
+    public Response part2Draft(@PathParam("token") String token, @PathParam("program") String program,
+            @HeaderParam(PREFER) String prefer, Map<String, Object> body) {
+        return saved(service().saveDraft(token, 2, program, input(body)), prefer);
     }
 
     @POST
@@ -189,6 +192,46 @@ public class LinkResource {
      * CacheControl builds a localized error message on every response it formats, which showed in the load test's profile.
      */
     private static final String PRIVATE = "private, no-store, no-transform";
+
+    /** The request header of RFC 7240 with which form.js asks for the short answer to an autosave. */
+    static final String PREFER = "Prefer";
+
+    /**
+     * An autosave's answer: the whole form again (as GET gives it), or with "Prefer: return=minimal" — what form.js
+     * sends — only what was saved: status, revision and how many answers (Part 2) or ticks (Part 1) the draft holds,
+     * with "Preference-Applied: return=minimal". The form's texts (5-10 KB) are not sent again on every autosave over a
+     * phone's mobile data.
+     */
+    static Response saved(FormView v, String prefer) {
+        if (!prefersMinimal(prefer)) {
+            return private_(v);
+        }
+        Map<String, Object> saved = new java.util.LinkedHashMap<>();
+        saved.put("status", v.status());
+        saved.put("revision", v.revision());
+        saved.put("answered", v.part() == 1 ? v.ticks().size() : v.answers().size());
+        return Response.ok(saved).header(HttpHeaders.CACHE_CONTROL, PRIVATE).header("Preference-Applied", "return=minimal").build();
+    }
+
+    /** Whether a Prefer header (comma-separated preferences, each maybe with ";" parameters) holds return=minimal. */
+    static boolean prefersMinimal(String prefer) {
+        if (prefer == null || prefer.length() > 1000) {
+            return false;
+        }
+        for (String preference : prefer.split(",")) {
+            int semicolon = preference.indexOf(';');
+            String p = (semicolon < 0 ? preference : preference.substring(0, semicolon)).strip();
+            int eq = p.indexOf('=');
+            if (eq > 0 && p.substring(0, eq).strip().equalsIgnoreCase("return")) {
+                String value = p.substring(eq + 1).strip();
+                if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                    value = value.substring(1, value.length() - 1);
+                }
+                return value.equalsIgnoreCase("minimal");
+            }
+        }
+        return false;
+    }
 
     private static Response private_(Object entity) {
         return Response.ok(entity).header(HttpHeaders.CACHE_CONTROL, PRIVATE).build();

@@ -33,9 +33,9 @@ class InputValidationTest {
     @Test
     void aNullAnswerIsA400NamingTheItem() {
         LinkResource r = new LinkResource(() -> NEVER);
-        for (BadRequest b : List.of(assertThrows(BadRequest.class, () -> r.part2Draft("t", "COP-BISINDO-2025", answers(null))),
+        for (BadRequest b : List.of(assertThrows(BadRequest.class, () -> r.part2Draft("t", "COP-BISINDO-2025", null, answers(null))),
                 assertThrows(BadRequest.class, () -> r.part2Submit("t", "COP-BISINDO-2025", answers(null))),
-                assertThrows(BadRequest.class, () -> r.part1Draft("t", answers(null))))) {
+                assertThrows(BadRequest.class, () -> r.part1Draft("t", null, answers(null))))) {
             assertEquals(400, b.status);
             assertEquals("nullAnswer", b.code);
             jakarta.ws.rs.core.Response answer = Stubs.map(b, Map.of());
