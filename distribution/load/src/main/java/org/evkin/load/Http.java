@@ -62,8 +62,10 @@ public final class Http implements AutoCloseable {
     /** Sends and waits; throws only when no answer came (refused, reset, timed out). */
     public Reply send(String method, String path, String bearer, String body, String contentType, int timeoutSeconds)
             throws Exception {
+        // a long request (an import of 12 000 participants, their invitations) may be silent longer than the client's idle
+        // timeout: its own timeout governs it
         Request r = client.newRequest(base + path).method(HttpMethod.valueOf(method)).timeout(timeoutSeconds, TimeUnit.SECONDS)
-                .headers(h -> {
+                .idleTimeout(timeoutSeconds, TimeUnit.SECONDS).headers(h -> {
                     h.put("Accept", "application/json");
                     if (bearer != null) {
                         h.put("Authorization", "Bearer " + bearer);
@@ -73,7 +75,13 @@ public final class Http implements AutoCloseable {
             r.body(new StringRequestContent(contentType, body, StandardCharsets.UTF_8));
         }
         long t0 = System.nanoTime();
-        ContentResponse response = r.send();
+        ContentResponse response;
+        try {
+            response = r.send();
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new java.io.IOException(method + " " + path + " got no answer within " + timeoutSeconds + " s: " + cause, cause);
+        }
         long nanos = System.nanoTime() - t0;
         return new Reply(response.getStatus(), response.getContentAsString(), response.getHeaders().get("Retry-After"), nanos);
     }
