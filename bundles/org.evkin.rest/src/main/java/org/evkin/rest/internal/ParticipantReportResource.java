@@ -56,10 +56,8 @@ public class ParticipantReportResource {
 
     private IndividualReport load(String id, String cycle) {
         Account a = authenticator.require(headers);
-        long participantId;
-        try {
-            participantId = Long.parseLong(id.strip());
-        } catch (NumberFormatException e) {
+        long participantId = ReportsResource.id(id);
+        if (participantId < 0) {
             throw new BadRequest(404, "notFound", "error.unknownParticipant");
         }
         ReportService service = ReportsResource.need(reports);

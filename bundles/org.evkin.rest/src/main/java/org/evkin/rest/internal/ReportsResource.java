@@ -182,11 +182,31 @@ public class ReportsResource {
         if (cycle == null || cycle.isBlank()) {
             throw new BadRequest("badCycle", "error.badCycle");
         }
-        try {
-            return Long.parseLong(cycle.strip());
-        } catch (NumberFormatException e) {
+        long id = id(cycle);
+        if (id < 0) {
             throw new BadRequest("badCycle", "error.badCycle");
         }
+        return id;
+    }
+
+    /**
+     * An id from a path or query string: 1 to 18 ASCII digits (spaces around allowed), else -1. Not Long.parseLong,
+     * which also takes a sign and the digits of every script ("١٢٣" is 123 to it).
+     */
+    static long id(String text) {
+        String s = text == null ? "" : text.strip();
+        if (s.isEmpty() || s.length() > 18) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     static <T> T need(Supplier<T> s) {

@@ -64,6 +64,22 @@ class InputValidationTest {
     }
 
     @Test
+    void idsAreAsciiDigitsOnly() {
+        assertEquals(123, ReportsResource.id("123"));
+        assertEquals(7, ReportsResource.id(" 7 "));
+        assertEquals(0, ReportsResource.id("0"));
+        assertEquals(999_999_999_999_999_999L, ReportsResource.id("999999999999999999"));
+        // Long.parseLong takes each of these (a sign, other scripts' digits: Arabic-Indic, Devanagari, full-width)
+        for (String bad : List.of("+5", "-5", "\u0661\u0662\u0663", "\u0967\u0968", "\uFF11\uFF12", "1 2", "12a", "", "  ",
+                "1234567890123456789")) {
+            assertEquals(-1, ReportsResource.id(bad), bad);
+        }
+        assertEquals(-1, ReportsResource.id(null));
+        assertEquals("badCycle", assertThrows(BadRequest.class, () -> ReportsResource.cycleId("\u0661")).code);
+        assertEquals(42, ReportsResource.cycleId("42"));
+    }
+
+    @Test
     void aScopeThatIsNoIntIsRefusedInsteadOfWrappedAround() {
         for (Object scope : List.of((1L << 32) + 5, 1.5, Double.NaN, new java.math.BigInteger("1".repeat(40)), "x")) {
             Map<String, Object> body = Map.of("scope", List.of(scope));
