@@ -41,6 +41,8 @@ public final class Main {
         public double targetPercent = 0;
         public boolean withReads = true;
         public boolean jfr;
+        /** An admin downloads the national report (JSON, PDF, XLSX in turn) every this many seconds; 0: none. */
+        public double reportsEvery = 0;
         public Path distribution = Path.of("distribution/assembly/target/evkin");
         public Path dir = Path.of("distribution/load/target/runs/load");
         public Path results = Path.of("distribution/load/target/load-results.json");
@@ -64,6 +66,7 @@ public final class Main {
                     case "--rate" -> o.rate = Double.parseDouble(args[++i]);
                     case "--target-percent" -> o.targetPercent = Double.parseDouble(args[++i]);
                     case "--jfr" -> o.jfr = true;
+                    case "--reports-every" -> o.reportsEvery = Double.parseDouble(args[++i]);
                     case "--no-with-reads" -> o.withReads = false;
                     case "--distribution" -> o.distribution = Path.of(args[++i]);
                     case "--dir" -> o.dir = Path.of(args[++i]);
@@ -77,6 +80,7 @@ public final class Main {
                                        [--pool-size N (pool.size of the copy's config/org.evkin.store.cfg; default: as shipped)]
                                        [--server-opts "JVM options added to bin/evkin's defaults", e.g. -Devkin.http.threads=200]
                                        [--no-with-reads (skip the JDBC run that adds the server's read to each transaction)]
+                                       [--reports-every S (an admin downloads the national report, JSON/PDF/XLSX in turn, every S s)]
                                        [--jfr] [--distribution path] [--dir path] [--results file.json]""");
                         System.exit(0);
                     }
@@ -150,10 +154,18 @@ public final class Main {
                 }
                 load.rampUp(o.warmup / 2.0); // paced raters join over the first half of the warm-up
                 load.start(o.raters);
+                ReportReader reports = o.reportsEvery > 0
+                        ? new ReportReader("http://127.0.0.1:" + evkin.port, cohort.adminToken, cohort.cycleId, o.reportsEvery) : null;
+                if (reports != null) {
+                    reports.start();
+                }
                 Thread.sleep(o.warmup * 1000L);
                 long[] cpu0 = {CpuTime.millis(evkin.pid()), CpuTime.millis(dbPid), CpuTime.millis(self)};
                 StatementCounts counts0 = StatementCounts.read(jdbcUrl);
                 load.openWindow();
+                if (reports != null) {
+                    reports.openWindow();
+                }
                 if (o.jfr) {
                     jcmd(evkin.pid(), "JFR.start", "name=load", "settings=profile", "filename=" + evkin.home.resolve("load.jfr"));
                 }
@@ -162,12 +174,21 @@ public final class Main {
                     Thread.sleep(200);
                 }
                 load.closeWindow();
+                if (reports != null) {
+                    reports.closeWindow();
+                }
                 long[] cpu1 = {CpuTime.millis(evkin.pid()), CpuTime.millis(dbPid), CpuTime.millis(self)};
                 StatementCounts counts1 = StatementCounts.read(jdbcUrl);
                 if (o.jfr) {
                     jcmd(evkin.pid(), "JFR.stop", "name=load");
                 }
                 load.stop();
+                Map<String, Object> reportTimes = null;
+                if (reports != null) {
+                    reports.close();
+                    reportTimes = reports.summary();
+                    System.out.println("[load] national report downloads in the window: " + reportTimes);
+                }
                 double seconds = load.windowSeconds();
                 ServerMemory memory = ServerMemory.of(evkin);
                 String heapInfo = jcmd(evkin.pid(), "GC.heap_info");
@@ -210,6 +231,9 @@ public final class Main {
                 if (withReads != null) {
                     r.set("jdbcWithReads", Http.JSON.valueToTree(withReads));
                     r.put("percentOfJdbcWithReads", Stats.round(100 * stats.submissions() / seconds / withReads.formsPerSecond()));
+                }
+                if (reportTimes != null) {
+                    r.set("nationalReportDownloads", Http.JSON.valueToTree(reportTimes));
                 }
                 r.put("heapInfoAtEnd", heapInfo.strip());
                 write(o.results, r);
