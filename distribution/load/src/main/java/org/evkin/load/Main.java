@@ -28,7 +28,8 @@ public final class Main {
     public static final class Options {
         public int raters = 256;
         public int duration = 60;
-        public int warmup = 30;
+        /** Seconds before the window; 0 in parse's result means: 30 in the closed loop, 60 when paced (see parse). */
+        public int warmup = 0;
         public int drafts = 3;
         public int think = 0;
         public int participants = 0;
@@ -73,7 +74,7 @@ public final class Main {
                     case "--results" -> o.results = Path.of(args[++i]);
                     case "-h", "--help" -> {
                         System.out.println("""
-                                run.sh [--raters 256] [--duration 60] [--warmup 30] [--drafts 3] [--think-ms 0]
+                                run.sh [--raters 256] [--duration 60] [--warmup 30, paced 60] [--drafts 3] [--think-ms 0]
                                        [--rate S (paced: S submissions/s offered by all raters together; default: closed loop)]
                                        [--target-percent P (paced at P % of the JDBC limit, measured first in the same run)]
                                        [--participants auto] [--jdbc-duration min(duration,30)] [--jdbc-connections pool.size]
@@ -86,6 +87,11 @@ public final class Main {
                     }
                     default -> throw new IllegalArgumentException("unknown option " + a + (v == null ? "" : " " + v));
                 }
+            }
+            if (o.warmup == 0) {
+                // paced at 40 % of the limit and above, 30 s left the JIT compiler's backlog in the window (p99 seconds);
+                // with 60 s the server keeps the schedule (docs/benchmarks.md, 2026-11-29)
+                o.warmup = o.rate > 0 || o.targetPercent > 0 ? 60 : 30;
             }
             if (o.participants == 0) {
                 // each participant's link has six forms: room for 480 submissions/s over warm-up and window (runs reached
