@@ -80,7 +80,8 @@ public final class Http implements AutoCloseable {
             response = r.send();
         } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
             Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new java.io.IOException(method + " " + path + " got no answer within " + timeoutSeconds + " s: " + cause, cause);
+            throw new java.io.IOException(method + " " + path + " got no answer" + (e instanceof java.util.concurrent.TimeoutException
+                    ? " within " + timeoutSeconds + " s" : "") + ": " + cause, cause);
         }
         long nanos = System.nanoTime() - t0;
         return new Reply(response.getStatus(), response.getContentAsString(), response.getHeaders().get("Retry-After"), nanos);
