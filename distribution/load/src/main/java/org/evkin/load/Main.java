@@ -28,8 +28,8 @@ public final class Main {
     public static final class Options {
         public int raters = 256;
         public int duration = 60;
-        /** Seconds before the window; 0 in parse's result means: 30 in the closed loop, 60 when paced (see parse). */
-        public int warmup = 0;
+        /** Seconds before the window; parse makes it 60 for a paced run unless --warmup is given. */
+        public int warmup = 30;
         public int drafts = 3;
         public int think = 0;
         public int participants = 0;
@@ -50,13 +50,17 @@ public final class Main {
 
         static Options parse(String[] args) {
             Options o = new Options();
+            boolean warmupGiven = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 String v = i + 1 < args.length ? args[i + 1] : null;
                 switch (a) {
                     case "--raters" -> o.raters = Integer.parseInt(args[++i]);
                     case "--duration" -> o.duration = Integer.parseInt(args[++i]);
-                    case "--warmup" -> o.warmup = Integer.parseInt(args[++i]);
+                    case "--warmup" -> {
+                        o.warmup = Integer.parseInt(args[++i]);
+                        warmupGiven = true;
+                    }
                     case "--drafts" -> o.drafts = Integer.parseInt(args[++i]);
                     case "--think-ms" -> o.think = Integer.parseInt(args[++i]);
                     case "--participants" -> o.participants = Integer.parseInt(args[++i]);
@@ -88,10 +92,10 @@ public final class Main {
                     default -> throw new IllegalArgumentException("unknown option " + a + (v == null ? "" : " " + v));
                 }
             }
-            if (o.warmup == 0) {
+            if (!warmupGiven && (o.rate > 0 || o.targetPercent > 0)) {
                 // paced at 40 % of the limit and above, 30 s left the JIT compiler's backlog in the window (p99 seconds);
                 // with 60 s the server keeps the schedule (docs/benchmarks.md, 2026-11-29)
-                o.warmup = o.rate > 0 || o.targetPercent > 0 ? 60 : 30;
+                o.warmup = 60;
             }
             if (o.participants == 0) {
                 // each participant's link has six forms: room for 480 submissions/s over warm-up and window (runs reached

@@ -19,6 +19,7 @@ class MainOptionsTest {
         assertEquals(80 * 80, rate.participants);
         assertEquals(90, Main.Options.parse(new String[] {"--target-percent", "45", "--warmup", "90"}).warmup);
         assertEquals(10, Main.Options.parse(new String[] {"--warmup", "10"}).warmup);
+        assertEquals(0, Main.Options.parse(new String[] {"--target-percent", "40", "--warmup", "0"}).warmup, "no warm-up when asked");
         assertEquals(5.0, Main.Options.parse(new String[] {"--reports-every", "5"}).reportsEvery);
         assertThrows(IllegalArgumentException.class, () -> Main.Options.parse(new String[] {"--reports-evry", "5"}));
     }
