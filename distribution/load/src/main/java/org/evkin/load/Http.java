@@ -2,8 +2,11 @@ package org.evkin.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
@@ -78,9 +81,9 @@ public final class Http implements AutoCloseable {
         ContentResponse response;
         try {
             response = r.send();
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-            Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new java.io.IOException(method + " " + path + " got no answer" + (e instanceof java.util.concurrent.TimeoutException
+        } catch (TimeoutException | ExecutionException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new IOException(method + " " + path + " got no answer" + (e instanceof TimeoutException
                     ? " within " + timeoutSeconds + " s" : "") + ": " + cause, cause);
         }
         long nanos = System.nanoTime() - t0;

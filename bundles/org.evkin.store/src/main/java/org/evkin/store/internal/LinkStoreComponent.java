@@ -157,7 +157,6 @@ public class LinkStoreComponent implements LinkStore {
         return new LinkContext(link, p, cycle, e, b, withForm ? FormRows.read(rs, AT.count() + 1) : null);
     }
 
-
     @Override
     public List<LinkRecord> linksOf(long cycleId, long participantId, String role) {
         return sessions.inTransaction(s -> s.getMapper(LinkMapper.class).linksOf(cycleId, participantId, role));
