@@ -131,6 +131,9 @@ class EvaluationStoresTest {
         assertEquals(draft, forms.content(f.id()).answers(), "a reload finds the draft, 'tidak dapat menilai' included");
         FormRecord saved = forms.openForm(c.id(), p.id(), "ATASAN", 2, "COP-BISINDO-2025", "1.0.0", "WEB");
         assertEquals(1, saved.revision());
+        FormRecord again = forms.openForm(c.id(), p.id(), "ATASAN", 2, "COP-BISINDO-2025", "1.1.0", "IMPORT");
+        assertEquals(List.of(f.id(), "1.0.0", "WEB", 1, "DRAFT"), List.of(again.id(), again.instrumentVersion(), again.source(),
+                again.revision(), again.status()), "opening a form that is there changes nothing of it");
         assertEquals(forms.content(f.id()), forms.content(saved), "read with its record, a form holds what a read by id finds");
         assertEquals(List.of("A-1", "A-2"), List.copyOf(forms.content(saved).answers().keySet()), "answers in code order");
 
