@@ -57,6 +57,7 @@ public class ApiServlet extends HttpServlet {
     private final transient BundleContext context;
     private final transient ServiceComponentRuntime scr;
     private final transient AdminInstrumentsResource.AdminSettings admin;
+    private final transient ReportGate reportGate;
     private transient ServletContainer jersey;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -115,6 +116,7 @@ public class ApiServlet extends HttpServlet {
         Path deploy = config.deploy_dir().isBlank() ? Path.of(home == null ? "." : home, "deploy") : Path.of(config.deploy_dir());
         this.admin = new AdminInstrumentsResource.AdminSettings(deploy.toAbsolutePath().normalize(),
                 Math.max(1, config.deploy_wait_seconds()), Math.max(1024, config.upload_max_bytes()));
+        this.reportGate = new ReportGate(config.reports_concurrent(), config.reports_queue(), config.reports_wait_seconds() * 1000L);
     }
 
     ResourceConfig application() {
@@ -125,6 +127,7 @@ public class ApiServlet extends HttpServlet {
         rc.register(JacksonFeature.withoutExceptionMappers());
         rc.register(JsonMapperProvider.class);
         rc.register(ErrorMapper.class);
+        rc.register(ClientGoneInterceptor.class);
         rc.register(new CompetencyModelResource(() -> model));
         rc.register(new HealthResource(() -> HealthReport.build(context, scr, database, starts, mail)));
         rc.register(new InstrumentsResource(() -> instruments, () -> model));
@@ -136,7 +139,7 @@ public class ApiServlet extends HttpServlet {
         rc.register(new LinkResource(() -> forms));
         rc.register(new CyclesResource(() -> cycles, () -> enrolments, () -> invitations, () -> responseImports,
                 () -> monitoring, authenticator));
-        rc.register(new ReportsResource(() -> reports, () -> reportDocuments, () -> reportSheets, authenticator));
+        rc.register(new ReportsResource(() -> reports, () -> reportDocuments, () -> reportSheets, authenticator, reportGate));
         rc.register(new ParticipantReportResource(() -> reports, () -> reportDocuments, authenticator));
         return rc;
     }

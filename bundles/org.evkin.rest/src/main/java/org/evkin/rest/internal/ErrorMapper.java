@@ -38,6 +38,11 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (e instanceof BadRequest b) {
             return json(b.status, b.code, message(b.messageKey, b.args)).build();
         }
+        if (e instanceof ReportGate.Busy busy) {
+            LOG.info("Answered 503: {}", e.getMessage());
+            return json(503, "reportsBusy", message("error.reportsBusy", busy.retryAfterSeconds))
+                    .header("Retry-After", Integer.toString(busy.retryAfterSeconds)).build();
+        }
         if (e instanceof StoreUnavailableException) {
             LOG.warn("Answered 503: {}", e.getMessage());
             return json(503, "unavailable", message("error.unavailable")).header("Retry-After", "5").build();
@@ -127,12 +132,19 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                 || t.getClass().getName().startsWith("org.apache.ibatis.") || t.getClass().getName().startsWith("org.mariadb.");
     }
 
-    /** A failure to write the answer because the client disconnected (e.g. a closed browser tab): nothing to report. */
-    private static boolean clientWentAway(Throwable e) {
+    /**
+     * The client closed the connection while its answer was written: a broken pipe or a reset anywhere in the chain, or
+     * Jetty's EofException on the way out (ClientGoneInterceptor asks only about writing, never about reading a request).
+     */
+    static boolean clientWentAway(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null; t = next(t, ++depth)) {
+            if (fromTheDatabase(t)) {
+                return false; // the database's connection breaking is the server's problem
+            }
             if (t instanceof java.io.IOException && String.valueOf(t.getMessage()).contains("Broken pipe")
-                    || t instanceof java.io.IOException && String.valueOf(t.getMessage()).contains("Connection reset")) {
+                    || t instanceof java.io.IOException && String.valueOf(t.getMessage()).contains("Connection reset")
+                    || t.getClass().getSimpleName().equals("EofException")) {
                 return true;
             }
         }

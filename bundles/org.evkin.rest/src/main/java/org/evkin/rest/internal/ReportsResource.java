@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.NoSuchElementException;
@@ -27,8 +28,13 @@ import org.evkin.report.ReportSheets;
 import org.evkin.report.ReportTable;
 import org.evkin.workflow.Account;
 import org.evkin.workflow.Role;
+import org.glassfish.jersey.server.CloseableService;
 
-/** The national report (JSON, PDF, XLSX, CSV) and the bulk download of individual reports, for admins within their region. */
+/**
+ * The national report (JSON, PDF, XLSX, CSV) and the bulk download of individual reports, for admins within their region.
+ * Each is built from the whole cycle: a request takes one of the {@link ReportGate}'s slots once it is valid, and holds it
+ * until its answer is written (or the client has gone), so its rendering counts too.
+ */
 @Path("reports")
 public class ReportsResource {
 
@@ -39,16 +45,22 @@ public class ReportsResource {
     private final Supplier<ReportDocuments> documents;
     private final Supplier<ReportSheets> sheets;
     private final Authenticator authenticator;
+    private final ReportGate gate;
 
     @Context
     private HttpHeaders headers;
 
+    /** Closed by Jersey when the request is done: after the body is written, or when writing it failed. */
+    @Context
+    private CloseableService closeables;
+
     ReportsResource(Supplier<ReportService> reports, Supplier<ReportDocuments> documents, Supplier<ReportSheets> sheets,
-            Authenticator authenticator) {
+            Authenticator authenticator, ReportGate gate) {
         this.reports = reports;
         this.documents = documents;
         this.sheets = sheets;
         this.authenticator = authenticator;
+        this.gate = gate;
     }
 
     @GET
@@ -116,6 +128,7 @@ public class ReportsResource {
         ReportService service = need(reports);
         ReportDocuments d = need(documents);
         String code = program == null || program.isBlank() ? null : program.strip();
+        takeSlot();
         StreamingOutput body = out -> {
             try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out, 1 << 16))) {
                 // the cycle is looked up first, before the ZIP has written a byte: an unknown one is still a 404
@@ -156,10 +169,27 @@ public class ReportsResource {
             }
         }
         String code = program == null || program.isBlank() ? null : program.strip();
+        ReportService service = need(reports);
+        takeSlot();
         try {
-            return need(reports).national(new NationalFilter(cycleId, code, normalizedLevel, normalizedProvince, region[0], region[1]));
+            return service.national(new NationalFilter(cycleId, code, normalizedLevel, normalizedProvince, region[0], region[1]));
         } catch (NoSuchElementException e) {
             throw new BadRequest(404, "notFound", "error.unknownCycle");
+        }
+    }
+
+    /** Waits for a slot of the gate (or answers 503 with Retry-After), held until Jersey is done with this request. */
+    private void takeSlot() {
+        Closeable lease = gate.enter();
+        try {
+            closeables.add(lease);
+        } catch (RuntimeException e) {
+            try {
+                lease.close();
+            } catch (IOException never) {
+                // the lease's close throws nothing
+            }
+            throw e;
         }
     }
 

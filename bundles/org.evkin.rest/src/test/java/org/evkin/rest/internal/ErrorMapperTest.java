@@ -59,6 +59,17 @@ class ErrorMapperTest {
     }
 
     @Test
+    void tooManyWholeCycleReportsAtOnceIs503WithRetryAfterAndAClearMessage() {
+        Response r = Stubs.map(new ReportGate.Busy(20), Map.of());
+        assertEquals(503, r.getStatus());
+        assertEquals("20", r.getHeaderString("Retry-After"));
+        assertEquals("reportsBusy", Stubs.error(r).error());
+        assertEquals("Server sedang menyusun laporan lain untuk admin lain. Silakan coba lagi dalam 20 detik.", Stubs.error(r).message());
+        Response en = Stubs.map(new ReportGate.Busy(7), Map.of(HttpHeaders.ACCEPT_LANGUAGE, "en"));
+        assertEquals("The server is building other reports for other admins. Please try again in 7 seconds.", Stubs.error(en).message());
+    }
+
+    @Test
     void anUnexpectedFailureWithAMalformedAcceptLanguageIsStillJson() {
         Response r = Stubs.map(new IllegalStateException("boom"), Map.of(HttpHeaders.ACCEPT_LANGUAGE, ",,,"));
         assertEquals(500, r.getStatus());

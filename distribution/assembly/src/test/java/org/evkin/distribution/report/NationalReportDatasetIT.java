@@ -421,6 +421,61 @@ class NationalReportDatasetIT {
         System.out.println("Participants without an eligible enrolment answered with NOT_ELIGIBLE: " + seen + " of " + ineligible.size());
     }
 
+    /**
+     * Whole-cycle reports take turns (config/org.evkin.admin.cfg as shipped: one at a time, four may wait, 20 s). An admin
+     * whose client stops reading a ZIP of individual reports holds the slot; meanwhile four national reports wait their
+     * turn and the next two are refused at once with 503, Retry-After and an Indonesian message. When that client goes
+     * away the slot is free again: the four waiting are served, and so is the next.
+     */
+    @Test
+    @Order(10)
+    void wholeCycleReportsTakeTurnsAndAClientThatLeavesFreesItsSlot() throws Exception {
+        String national = "/api/reports/national?cycle=" + cycle;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<HttpResponse<String>>> waiting = new ArrayList<>();
+        try (java.net.Socket stalled = new java.net.Socket()) {
+            stalled.setReceiveBufferSize(8192); // with a small window the server must stop writing the 13 MB ZIP
+            stalled.connect(new java.net.InetSocketAddress("127.0.0.1", evkin.port), 5000);
+            stalled.getOutputStream().write(("GET /api/reports/individual.zip?cycle=" + cycle + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                    + evkin.port + "\r\nAuthorization: Bearer " + admin + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] head = stalled.getInputStream().readNBytes(4096);
+            String status = new String(head, 0, Math.min(head.length, 12), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 200", status, "the ZIP has started: its slot is taken");
+
+            for (int i = 0; i < 4; i++) {
+                waiting.add(pool.submit(() -> evkin.get(national, admin)));
+            }
+            Thread.sleep(1500); // the four are in the queue now
+            for (java.util.concurrent.Future<HttpResponse<String>> w : waiting) {
+                assertFalse(w.isDone(), "a national report waits while the slot is taken");
+            }
+            for (int i = 0; i < 2; i++) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> refused = evkin.get(national, admin);
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                assertEquals(503, refused.statusCode(), refused.body());
+                assertTrue(ms < 3000, "refused at once, not after a wait: " + ms + " ms");
+                assertEquals("20", refused.headers().firstValue("Retry-After").orElse(null));
+                JsonNode error = ReportDistribution.JSON.readTree(refused.body());
+                assertEquals("reportsBusy", error.path("error").asText());
+                assertEquals("Server sedang menyusun laporan lain untuk admin lain. Silakan coba lagi dalam 20 detik.",
+                        error.path("message").asText());
+            }
+        } // the stalled client goes away: the server's next write of the ZIP fails and its slot is released
+        try {
+            for (java.util.concurrent.Future<HttpResponse<String>> w : waiting) {
+                HttpResponse<String> served = w.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(200, served.statusCode(), served.body());
+                assertEquals(cycle, ReportDistribution.JSON.readTree(served.body()).path("filter").path("cycleId").asLong());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        HttpResponse<String> next = evkin.get(national, admin);
+        assertEquals(200, next.statusCode(), "no slot is left taken: " + next.body());
+    }
+
     // ------------------------------------------------------------------ comparisons
 
     private static void compareNational(Scope scope, String token, Mismatches m) throws Exception {
