@@ -44,6 +44,7 @@ public final class Main {
         public boolean jfr;
         /** An admin downloads the national report (JSON, PDF, XLSX in turn) every this many seconds; 0: none. */
         public double reportsEvery = 0;
+        public int reportAdmins = 1;
         public Path distribution = Path.of("distribution/assembly/target/evkin");
         public Path dir = Path.of("distribution/load/target/runs/load");
         public Path results = Path.of("distribution/load/target/load-results.json");
@@ -72,6 +73,7 @@ public final class Main {
                     case "--target-percent" -> o.targetPercent = Double.parseDouble(args[++i]);
                     case "--jfr" -> o.jfr = true;
                     case "--reports-every" -> o.reportsEvery = Double.parseDouble(args[++i]);
+                    case "--report-admins" -> o.reportAdmins = Integer.parseInt(args[++i]);
                     case "--no-with-reads" -> o.withReads = false;
                     case "--distribution" -> o.distribution = Path.of(args[++i]);
                     case "--dir" -> o.dir = Path.of(args[++i]);
@@ -86,6 +88,7 @@ public final class Main {
                                        [--server-opts "JVM options added to bin/evkin's defaults", e.g. -Devkin.http.threads=200]
                                        [--no-with-reads (skip the JDBC run that adds the server's read to each transaction)]
                                        [--reports-every S (an admin downloads the national report, JSON/PDF/XLSX in turn, every S s)]
+                                       [--report-admins K (K such admins at the same time; default 1)]
                                        [--jfr] [--distribution path] [--dir path] [--results file.json]""");
                         System.exit(0);
                     }
@@ -165,7 +168,8 @@ public final class Main {
                 load.rampUp(o.warmup / 2.0); // paced raters join over the first half of the warm-up
                 load.start(o.raters);
                 ReportReader reports = o.reportsEvery > 0
-                        ? new ReportReader("http://127.0.0.1:" + evkin.port, cohort.adminToken, cohort.cycleId, o.reportsEvery) : null;
+                        ? new ReportReader("http://127.0.0.1:" + evkin.port, cohort.adminToken, cohort.cycleId, o.reportsEvery,
+                                o.reportAdmins) : null;
                 if (reports != null) {
                     reports.start();
                 }

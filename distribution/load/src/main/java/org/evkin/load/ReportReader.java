@@ -9,10 +9,12 @@ import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 
 /**
- * A ministry admin watching the cycle while the raters fill their forms: downloads the national report of the load's
+ * Ministry admins watching the cycle while the raters fill their forms: each downloads the national report of the load's
  * cycle in turn as JSON, PDF and XLSX, then waits the given seconds, again and again. Each download holds one of the
  * server's request threads and a database connection while the raters' requests need them too; the raters' latencies
- * show what that costs them, and the downloads' own times are recorded here (those that started in the window).
+ * show what that costs them, and the downloads' own times are recorded here (those that started in the window). The
+ * server builds such reports one at a time: a download it turns away (503 with Retry-After, error "reportsBusy") is
+ * counted apart, and that admin waits its pause before the next.
  */
 final class ReportReader implements AutoCloseable {
 
@@ -26,15 +28,21 @@ final class ReportReader implements AutoCloseable {
     private final String bearer;
     private final long cycleId;
     private final long pauseMillis;
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private final Map<String, List<Long>> millis = new LinkedHashMap<>();
     private final Map<String, Long> bytes = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
+    private int turnedAway;
     private volatile boolean stopping;
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
 
     ReportReader(String base, String bearer, long cycleId, double everySeconds) throws Exception {
+        this(base, bearer, cycleId, everySeconds, 1);
+    }
+
+    /** admins: how many download at the same time, each starting at another variant. */
+    ReportReader(String base, String bearer, long cycleId, double everySeconds, int admins) throws Exception {
         this.base = base;
         this.bearer = bearer;
         this.cycleId = cycleId;
@@ -45,12 +53,16 @@ final class ReportReader implements AutoCloseable {
         for (String[] v : VARIANTS) {
             millis.put(name(v), new ArrayList<>());
         }
-        thread = new Thread(this::loop, "report-reader");
-        thread.setDaemon(true);
+        for (int a = 0; a < Math.max(1, admins); a++) {
+            int first = a;
+            Thread t = new Thread(() -> loop(first), "report-reader-" + a);
+            t.setDaemon(true);
+            threads.add(t);
+        }
     }
 
     void start() {
-        thread.start();
+        threads.forEach(Thread::start);
     }
 
     void openWindow() {
@@ -65,8 +77,8 @@ final class ReportReader implements AutoCloseable {
         return variant[0].substring(variant[0].lastIndexOf('/') + 1);
     }
 
-    private void loop() {
-        int i = 0;
+    private void loop(int first) {
+        int i = first;
         while (!stopping) {
             String[] v = VARIANTS.get(i++ % VARIANTS.size());
             long t0 = System.nanoTime();
@@ -75,7 +87,11 @@ final class ReportReader implements AutoCloseable {
                         .headers(h -> h.put("Authorization", "Bearer " + bearer).put("Accept", v[1])).timeout(300, TimeUnit.SECONDS).send();
                 long took = System.nanoTime() - t0;
                 synchronized (this) {
-                    if (r.getStatus() != 200) {
+                    if (r.getStatus() == 503 && r.getHeaders().get("Retry-After") != null && r.getContentAsString().contains("reportsBusy")) {
+                        if (t0 >= windowStart && t0 < windowEnd) {
+                            turnedAway++;
+                        }
+                    } else if (r.getStatus() != 200) {
                         failures.add(name(v) + " answered " + r.getStatus());
                     } else if (t0 >= windowStart && t0 < windowEnd) {
                         millis.get(name(v)).add(TimeUnit.NANOSECONDS.toMillis(took));
@@ -102,6 +118,7 @@ final class ReportReader implements AutoCloseable {
     synchronized Map<String, Object> summary() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("everySeconds", pauseMillis / 1000.0);
+        out.put("admins", threads.size());
         for (Map.Entry<String, List<Long>> e : millis.entrySet()) {
             List<Long> l = new ArrayList<>(e.getValue());
             l.sort(null);
@@ -112,6 +129,7 @@ final class ReportReader implements AutoCloseable {
             s.put("bytes", bytes.getOrDefault(e.getKey(), 0L));
             out.put(e.getKey(), s);
         }
+        out.put("turnedAway", turnedAway);
         out.put("failures", List.copyOf(failures));
         return out;
     }
@@ -119,8 +137,10 @@ final class ReportReader implements AutoCloseable {
     @Override
     public void close() throws Exception {
         stopping = true;
-        thread.interrupt();
-        thread.join(10_000);
+        threads.forEach(Thread::interrupt);
+        for (Thread t : threads) {
+            t.join(10_000);
+        }
         client.stop();
     }
 }

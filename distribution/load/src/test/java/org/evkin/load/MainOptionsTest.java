@@ -21,6 +21,8 @@ class MainOptionsTest {
         assertEquals(10, Main.Options.parse(new String[] {"--warmup", "10"}).warmup);
         assertEquals(0, Main.Options.parse(new String[] {"--target-percent", "40", "--warmup", "0"}).warmup, "no warm-up when asked");
         assertEquals(5.0, Main.Options.parse(new String[] {"--reports-every", "5"}).reportsEvery);
+        assertEquals(1, Main.Options.parse(new String[] {"--reports-every", "5"}).reportAdmins, "one admin unless told");
+        assertEquals(4, Main.Options.parse(new String[] {"--reports-every", "5", "--report-admins", "4"}).reportAdmins);
         assertThrows(IllegalArgumentException.class, () -> Main.Options.parse(new String[] {"--reports-evry", "5"}));
     }
 }

@@ -54,6 +54,44 @@ class ReportReaderTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void severalAdminsStartAtDifferentVariantsAndATurnAwayIsNotAFailure() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(3));
+        server.createContext("/api/reports/", x -> {
+            seen.add(x.getRequestURI().getPath());
+            boolean pdf = x.getRequestURI().getPath().endsWith(".pdf");
+            byte[] body = (pdf ? "{\"error\":\"reportsBusy\",\"message\":\"Server sedang menyusun laporan lain\"}" : "laporan")
+                    .getBytes(StandardCharsets.UTF_8);
+            if (pdf) {
+                x.getResponseHeaders().add("Retry-After", "20"); // the server builds one at a time: the PDF is turned away
+            }
+            x.sendResponseHeaders(pdf ? 503 : 200, body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        });
+        server.start();
+        try (ReportReader reader = new ReportReader("http://127.0.0.1:" + server.getAddress().getPort(), "tok", 7, 0.02, 3)) {
+            reader.openWindow();
+            reader.start();
+            waitFor(() -> seen.size() >= 12);
+            reader.closeWindow();
+            reader.close();
+            assertEquals(java.util.Set.of("/api/reports/national", "/api/reports/national.pdf", "/api/reports/national.xlsx"),
+                    java.util.Set.copyOf(seen.subList(0, 3)), "three admins, each starting at another variant");
+            Map<String, Object> s = reader.summary();
+            assertEquals(3, s.get("admins"));
+            assertTrue((int) s.get("turnedAway") >= 3, "every PDF was turned away: " + s);
+            assertEquals(0, ((Map<String, Object>) s.get("national.pdf")).get("downloads"));
+            assertTrue((int) ((Map<String, Object>) s.get("national.xlsx")).get("downloads") >= 3, s.toString());
+            assertEquals(List.of(), s.get("failures"), "a turn-away with Retry-After is not a failure");
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + 20_000_000_000L;
         while (!condition.getAsBoolean()) {
