@@ -170,6 +170,17 @@ final class Fuzzer {
                 warnings.add("case " + c.index() + ": 503 while the database was down");
                 continue;
             }
+            if (status == 503 && resp.header("Retry-After") != null && resp.text().contains("\"error\":\"reportsBusy\"")) {
+                // whole-cycle reports take turns: told to come back, as designed, provided the turn does come back (a slot
+                // held for good by a request that ended would refuse every report from now on)
+                if (reportsServedAgain()) {
+                    warnings.add("case " + c.index() + ": 503 reportsBusy (another whole-cycle report was still being built)");
+                    continue;
+                }
+                findings.add(new Finding(Verdict.STATUS_5XX, c, resp, "503 reportsBusy, and no national report was served in the 60 s after:"
+                        + " a report slot stays taken", excerpt(log)));
+                continue;
+            }
             findings.add(new Finding(Verdict.STATUS_5XX, c, resp, "answered " + status + (resp.error() == null ? "" : " (" + resp.error() + ")"),
                     excerpt(log)));
         }
@@ -186,6 +197,18 @@ final class Fuzzer {
             }
         }
         return s.substring(0, end);
+    }
+
+    /** Within 60 s the admin gets the national report of cycle 1 again. */
+    private boolean reportsServedAgain() throws InterruptedException {
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < end) {
+            if (w.wire.send(Seeds.json("GET", "/api/reports/national?cycle=" + w.c1, w.admin, null)).status() == 200) {
+                return true;
+            }
+            Thread.sleep(500);
+        }
+        return false;
     }
 
     private boolean databaseDown() {
