@@ -26,9 +26,6 @@ public interface ParticipantMapper {
 
     List<EnrolmentRecord> enrolments(@Param("cycleId") long cycleId, @Param("participantId") long participantId);
 
-    List<EnrolmentRecord> enrolmentsOfCycle(@Param("cycleId") long cycleId, @Param("province") String province,
-            @Param("district") String district);
-
     List<ParticipantRecord> participantsOfCycle(@Param("cycleId") long cycleId, @Param("province") String province,
             @Param("district") String district);
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import org.evkin.store.EnrolmentRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -108,6 +109,18 @@ class EvaluationStoresTest {
         assertEquals(3, participants.enrolmentsOfCycle(c.id(), null, null).size());
         assertEquals(3, participants.enrolmentsOfCycle(c.id(), "Jawa Tengah", null).size());
         assertEquals(0, participants.enrolmentsOfCycle(c.id(), "Bali", null).size());
+        assertEquals(3, participants.enrolmentsOfCycle(c.id(), "Jawa Tengah", "Kabupaten Wonogiri").size());
+        assertEquals(0, participants.enrolmentsOfCycle(c.id(), "Jawa Tengah", "Kota Semarang").size());
+        assertEquals(0, participants.enrolmentsOfCycle(c.id(), null, "Kota Semarang").size());
+        // read for the whole cycle (mapped by hand) they are the records each participant's read (MyBatis) gives, in order
+        List<EnrolmentRecord> each = new java.util.ArrayList<>();
+        participants.participantsOfCycle(c.id(), null, null).stream().mapToLong(ParticipantRecord::id).sorted()
+                .forEach(id -> each.addAll(participants.enrolments(c.id(), id)));
+        assertEquals(each, participants.enrolmentsOfCycle(c.id(), null, null));
+        EnrolmentRecord ineligible = participants.enrolmentsOfCycle(c.id(), null, null).stream()
+                .filter(e -> e.programCode().equals("GENAI-PK-2025")).findFirst().orElseThrow();
+        assertEquals(new BigDecimal("75.00"), ineligible.trainingScore());
+        assertTrue(ineligible.eligible(), "the fix made it eligible");
     }
 
     @Test
