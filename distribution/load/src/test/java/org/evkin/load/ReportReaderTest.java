@@ -73,10 +73,15 @@ class ReportReaderTest {
             x.close();
         });
         server.start();
-        try (ReportReader reader = new ReportReader("http://127.0.0.1:" + server.getAddress().getPort(), "tok", 7, 0.02, 3)) {
+        // a pause of 0.2 s: each admin's second request comes well after all three first ones
+        try (ReportReader reader = new ReportReader("http://127.0.0.1:" + server.getAddress().getPort(), "tok", 7, 0.2, 3)) {
             reader.openWindow();
             reader.start();
-            waitFor(() -> seen.size() >= 12);
+            // until the reader has counted (not only sent) three turn-aways and three XLSX downloads
+            waitFor(() -> {
+                Map<String, Object> now = reader.summary();
+                return (int) now.get("turnedAway") >= 3 && (int) ((Map<String, Object>) now.get("national.xlsx")).get("downloads") >= 3;
+            });
             reader.closeWindow();
             reader.close();
             assertEquals(java.util.Set.of("/api/reports/national", "/api/reports/national.pdf", "/api/reports/national.xlsx"),
