@@ -120,7 +120,8 @@ final class FormWrites {
         return sql.toString();
     }
 
-    private static PreparedStatement prepare(SqlSession s, String sql) throws SQLException {
+    /** A statement on the session's connection, with the session's default timeout (also for the store's hand-mapped reads). */
+    static PreparedStatement prepare(SqlSession s, String sql) throws SQLException {
         Connection c = s.getConnection();
         PreparedStatement ps = c.prepareStatement(sql);
         Integer timeout = s.getConfiguration().getDefaultStatementTimeout();
@@ -130,7 +131,7 @@ final class FormWrites {
         return ps;
     }
 
-    private static PersistenceException failed(String what, SQLException e) {
+    static PersistenceException failed(String what, SQLException e) {
         return new PersistenceException(what + ": " + e.getMessage(), e);
     }
 }

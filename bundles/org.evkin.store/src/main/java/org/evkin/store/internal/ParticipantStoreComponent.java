@@ -129,11 +129,7 @@ public class ParticipantStoreComponent implements ParticipantStore {
         }
         sql.append(" ORDER BY e.participant_id, e.program_code");
         return sessions.inTransaction(s -> {
-            try (java.sql.PreparedStatement ps = s.getConnection().prepareStatement(sql.toString())) {
-                Integer timeout = s.getConfiguration().getDefaultStatementTimeout();
-                if (timeout != null) {
-                    ps.setQueryTimeout(timeout);
-                }
+            try (java.sql.PreparedStatement ps = FormWrites.prepare(s, sql.toString())) {
                 int i = 1;
                 ps.setLong(i++, cycleId);
                 if (province != null) {
@@ -146,20 +142,16 @@ public class ParticipantStoreComponent implements ParticipantStore {
                 Map<String, String> shared = new HashMap<>();
                 try (java.sql.ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new EnrolmentRecord(rs.getLong(1), rs.getLong(2), rs.getLong(3), shared(shared, rs.getString(4)),
-                                rs.getBigDecimal(5), rs.getBoolean(6), rs.getString(7), shared(shared, rs.getString(8))));
+                        out.add(new EnrolmentRecord(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                                ResponseScanComponent.intern(shared, rs.getString(4)), rs.getBigDecimal(5), rs.getBoolean(6),
+                                rs.getString(7), ResponseScanComponent.intern(shared, rs.getString(8))));
                     }
                 }
                 return out;
             } catch (java.sql.SQLException e) {
-                throw new org.apache.ibatis.exceptions.PersistenceException("reading the enrolments of cycle " + cycleId + ": "
-                        + e.getMessage(), e);
+                throw FormWrites.failed("reading the enrolments of cycle " + cycleId, e);
             }
         });
-    }
-
-    private static String shared(Map<String, String> seen, String s) {
-        return s == null ? null : seen.computeIfAbsent(s, k -> k);
     }
 
     @Override

@@ -41,7 +41,7 @@ public class ResponseScanComponent implements ResponseScan {
     }
 
     /** One String per distinct value: roles, program codes and versions repeat hundreds of thousands of times. */
-    private static String intern(java.util.Map<String, String> shared, String s) {
+    static String intern(java.util.Map<String, String> shared, String s) {
         return s == null ? null : shared.computeIfAbsent(s, k -> k);
     }
 
