@@ -1,6 +1,5 @@
 package org.evkin.store.internal;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.apache.ibatis.exceptions.PersistenceException;
 import org.evkin.store.BatteryRecord;
 import org.evkin.store.CycleRecord;
 import org.evkin.store.EnrolmentRecord;
@@ -114,8 +112,8 @@ public class LinkStoreComponent implements LinkStore {
     private Optional<LinkContext> context(boolean byShortCode, String key, String programCode, int part) {
         String sql = SQL[part == 0 ? 0 : 1][byShortCode ? 1 : 0];
         return Optional.ofNullable(sessions.inTransaction(s -> {
-            Connection c = s.getConnection();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            // the session's default statement timeout, as every other statement of a rater's request
+            try (PreparedStatement ps = FormWrites.prepare(s, sql)) {
                 int i = 1;
                 ps.setString(i++, programCode);
                 ps.setString(i++, programCode);
@@ -128,7 +126,7 @@ public class LinkStoreComponent implements LinkStore {
                     return rs.next() ? context(rs, programCode, part != 0) : null;
                 }
             } catch (SQLException e) {
-                throw new PersistenceException("reading the context of a link: " + e.getMessage(), e);
+                throw FormWrites.failed("reading the context of a link", e);
             }
         }));
     }
