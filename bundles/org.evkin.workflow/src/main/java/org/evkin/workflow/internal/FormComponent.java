@@ -67,6 +67,12 @@ public class FormComponent implements FormService {
     private final String baseUrl;
     /** A rater's request (open, autosave, submit) runs in one transaction: one connection and one COMMIT. */
     private final Transactions transactions;
+    /**
+     * The Part-2 layout of each instrument version, per target and rater side, built once: every rater request needs it,
+     * and building it walks the items once per subkompetensi. Exact, because a (code, version) never changes its
+     * content (InstrumentDefinition) and the competency model is fixed for this component's life (a static reference).
+     */
+    private final Map<LayoutKey, Layout> layouts = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Activate
     public FormComponent(InvitationConfig config, @Reference LinkStore links, @Reference ParticipantStore participants,
@@ -455,7 +461,30 @@ public class FormComponent implements FormService {
 
     /** What a form consists of: Part 1 — the task catalog; Part 2 — the items of a pinned instrument version. */
     private record Shape(int part, String programKey, String title, String version, InstrumentDefinition definition,
-            List<FormView.Section> sections, Map<String, String> levelByCode, String closedProblem) {
+            List<FormView.Section> sections, Map<String, String> levelByCode, String closedProblem, Set<String> itemCodes) {
+    }
+
+    private record LayoutKey(String code, String version, String checksum, Target target, boolean self) {
+    }
+
+    /** A Part-2 form's sections and its item codes in order (both unmodifiable). */
+    private record Layout(List<FormView.Section> sections, Set<String> itemCodes) {
+    }
+
+    /** The sections of an instrument version's Part-2 form for a target, with the self or the others' wording. */
+    Layout layout(InstrumentDefinition d, Target target, boolean self) {
+        return layouts.computeIfAbsent(new LayoutKey(d.code(), d.version(), d.checksum(), target, self), k -> {
+            List<FormView.Section> sections = new ArrayList<>();
+            Set<String> codes = new java.util.LinkedHashSet<>();
+            List<org.evkin.instrument.Item> items = d.itemsFor(target);
+            for (int s : d.batteryAt(target)) {
+                List<FormView.Entry> entries = items.stream().filter(i -> i.subcompetency() == s)
+                        .map(i -> new FormView.Entry(i.code(), self ? i.self() : i.other(), null)).toList();
+                entries.forEach(e -> codes.add(e.code()));
+                sections.add(new FormView.Section(s, model.subcompetency(s).map(x -> x.name()).orElse("" + s), entries));
+            }
+            return new Layout(List.copyOf(sections), java.util.Collections.unmodifiableSet(codes));
+        });
     }
 
     private Shape shape(Context c, int part, String programCode) {
@@ -483,7 +512,7 @@ public class FormComponent implements FormService {
                     .map(e -> openProblem(cycles.battery(c.cycle().id(), e.programCode()).orElse(null), e.programCode())).toList();
             String closed = problems.stream().anyMatch(java.util.Objects::isNull) ? null
                     : problems.isEmpty() ? Texts.get("form.closed", "", Texts.get("form.inactive")) : problems.get(0);
-            return new Shape(1, "", null, null, null, sections, levels, closed);
+            return new Shape(1, "", null, null, null, sections, levels, closed, Set.of());
         }
         if (part != 2) {
             throw new WorkflowException(Kind.NOT_FOUND, "unknownPart", Texts.get("form.unknownProgram", "bagian " + part));
@@ -500,16 +529,9 @@ public class FormComponent implements FormService {
             version = forms.pinInstrumentVersion(e.id(), current.version());
         }
         InstrumentDefinition d = instruments.version(programCode, version).orElseThrow();
-        Target target = c.target();
-        boolean self = c.role() == RaterRole.DIRI;
-        List<FormView.Section> sections = new ArrayList<>();
-        for (int s : d.batteryAt(target)) {
-            List<FormView.Entry> entries = d.itemsFor(target).stream().filter(i -> i.subcompetency() == s)
-                    .map(i -> new FormView.Entry(i.code(), self ? i.self() : i.other(), null)).toList();
-            sections.add(new FormView.Section(s, model.subcompetency(s).map(x -> x.name()).orElse("" + s), entries));
-        }
+        Layout layout = layout(d, c.target(), c.role() == RaterRole.DIRI);
         String closed = openProblem(c.battery(), programCode);
-        return new Shape(2, programCode, d.title(), version, d, sections, Map.of(), closed);
+        return new Shape(2, programCode, d.title(), version, d, layout.sections(), Map.of(), closed, layout.itemCodes());
     }
 
     /** Null when the battery takes answers today (Asia/Jakarta), else why not, in Indonesian. */
@@ -536,8 +558,7 @@ public class FormComponent implements FormService {
     /** Checks every code and value against the form; complete answers are required for a submit. */
     private FormContent validate(Shape shape, FormInput input, boolean complete) {
         if (shape.part() == 2) {
-            Set<String> codes = shape.sections().stream().flatMap(s -> s.entries().stream()).map(FormView.Entry::code)
-                    .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+            Set<String> codes = shape.itemCodes();
             Map<String, Integer> answers = new LinkedHashMap<>();
             for (Map.Entry<String, String> a : new java.util.TreeMap<>(input.answers()).entrySet()) {
                 if (!codes.contains(a.getKey())) {
