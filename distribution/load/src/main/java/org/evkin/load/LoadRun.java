@@ -132,6 +132,15 @@ public final class LoadRun {
         return (end - windowStart) / 1e9;
     }
 
+    /** The measured window's start and end (nanoTime). */
+    public long windowStart() {
+        return windowStart;
+    }
+
+    public long windowEnd() {
+        return windowEnd;
+    }
+
     public boolean exhausted() {
         return exhaustedAt != 0;
     }

@@ -177,6 +177,7 @@ public final class Main {
                 long[] cpu0 = {CpuTime.millis(evkin.pid()), CpuTime.millis(dbPid), CpuTime.millis(self)};
                 StatementCounts counts0 = StatementCounts.read(jdbcUrl);
                 load.openWindow();
+                System.out.println("[load] window opens at " + java.time.LocalTime.now().withNano(0));
                 if (reports != null) {
                     reports.openWindow();
                 }
@@ -296,6 +297,7 @@ public final class Main {
         http.put("submissions", stats.submissions()).put("submissionsPerSecond", Stats.round(subs));
         http.put("requests", stats.requests()).put("requestsPerSecond", Stats.round(reqs));
         http.set("latencyMillis", stats.latencyJson());
+        http.set("slowSeconds", Http.JSON.valueToTree(stats.slowSeconds(load.windowStart(), load.windowEnd())));
         http.put("failures", stats.failureCount());
         http.set("failuresByKind", Http.JSON.valueToTree(stats.failures()));
         http.set("itemsPerProgram", Http.JSON.valueToTree(load.itemsPerProgram()));

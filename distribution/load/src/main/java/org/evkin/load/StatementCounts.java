@@ -17,7 +17,9 @@ final class StatementCounts {
     /** The counters worth comparing, in the order they are reported. */
     static final String[] NAMES = {"Questions", "Com_select", "Com_insert", "Com_update", "Com_delete", "Com_commit",
             "Com_rollback", "Com_set_option", "Com_admin_commands", "Com_stmt_prepare", "Com_stmt_execute", "Com_stmt_close",
-            "Handler_read_key", "Handler_read_next", "Handler_write", "Innodb_rows_read", "Bytes_received", "Bytes_sent"};
+            "Handler_read_key", "Handler_read_next", "Handler_write", "Innodb_rows_read", "Bytes_received", "Bytes_sent",
+            "Innodb_log_writes", "Innodb_os_log_fsyncs", "Innodb_data_fsyncs", "Innodb_buffer_pool_reads",
+            "Innodb_buffer_pool_wait_free", "Innodb_buffer_pool_pages_flushed", "Innodb_log_waits"};
 
     private final Map<String, Long> values;
 

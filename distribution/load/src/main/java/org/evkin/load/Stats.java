@@ -23,8 +23,10 @@ public final class Stats {
     private final AtomicLong submissions = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
     private final long origin = System.nanoTime();
-    /** Per second since origin: ok, failed (503), failed (other). */
-    private final long[][] timeline = new long[3][3600];
+    /** Per second since origin: ok, failed (503), failed (other), ok but slow (at least SLOW_NANOS), slowest (ns). */
+    private final long[][] timeline = new long[5][3600];
+    /** The latency bound of issue 6's goal: answers slower than this are counted per second, to see whether they bunch. */
+    static final long SLOW_NANOS = 150_000_000L;
 
     public Stats() {
         for (Kind k : Kind.values()) {
@@ -37,7 +39,13 @@ public final class Stats {
     }
 
     void ok(Kind kind, long nanos, boolean inWindow) {
-        tick(0);
+        int s = tick(0);
+        synchronized (timeline) {
+            if (nanos >= SLOW_NANOS) {
+                timeline[3][s]++;
+            }
+            timeline[4][s] = Math.max(timeline[4][s], nanos);
+        }
         if (inWindow) {
             latencies.get(kind).add(nanos);
             requests.incrementAndGet();
@@ -60,11 +68,31 @@ public final class Stats {
         }
     }
 
-    private void tick(int column) {
+    private int tick(int column) {
         int s = (int) Math.min(3599, (System.nanoTime() - origin) / 1_000_000_000L);
         synchronized (timeline) {
             timeline[column][s]++;
         }
+        return s;
+    }
+
+    /**
+     * The seconds from..to (nanoTime) with at least one answer slower than {@link #SLOW_NANOS}, each as "second:slow/answers
+     * max ms" counted from the first: whether slow answers bunch in a few seconds (a pause, a stall) or spread evenly
+     * (the machine is simply busy).
+     */
+    public List<String> slowSeconds(long from, long to) {
+        List<String> out = new ArrayList<>();
+        int first = (int) Math.max(0, Math.min(3599, (from - origin) / 1_000_000_000L));
+        int last = (int) Math.max(0, Math.min(3599, (to - origin) / 1_000_000_000L));
+        synchronized (timeline) {
+            for (int s = first; s <= last; s++) {
+                if (timeline[3][s] > 0) {
+                    out.add((s - first) + ":" + timeline[3][s] + "/" + timeline[0][s] + " " + timeline[4][s] / 1_000_000 + "ms");
+                }
+            }
+        }
+        return out;
     }
 
     public long submissions() {
