@@ -39,8 +39,9 @@ public final class Stats {
     }
 
     void ok(Kind kind, long nanos, boolean inWindow) {
-        int s = tick(0);
+        int s = second(System.nanoTime());
         synchronized (timeline) {
+            timeline[0][s]++;
             if (nanos >= SLOW_NANOS) {
                 timeline[3][s]++;
             }
@@ -68,12 +69,16 @@ public final class Stats {
         }
     }
 
-    private int tick(int column) {
-        int s = (int) Math.min(3599, (System.nanoTime() - origin) / 1_000_000_000L);
+    private void tick(int column) {
+        int s = second(System.nanoTime());
         synchronized (timeline) {
             timeline[column][s]++;
         }
-        return s;
+    }
+
+    /** The timeline's second of a nanoTime (0 to 3599). */
+    private int second(long nanoTime) {
+        return (int) Math.max(0, Math.min(3599, (nanoTime - origin) / 1_000_000_000L));
     }
 
     /**
@@ -83,8 +88,8 @@ public final class Stats {
      */
     public List<String> slowSeconds(long from, long to) {
         List<String> out = new ArrayList<>();
-        int first = (int) Math.max(0, Math.min(3599, (from - origin) / 1_000_000_000L));
-        int last = (int) Math.max(0, Math.min(3599, (to - origin) / 1_000_000_000L));
+        int first = second(from);
+        int last = second(to);
         synchronized (timeline) {
             for (int s = first; s <= last; s++) {
                 if (timeline[3][s] > 0) {
