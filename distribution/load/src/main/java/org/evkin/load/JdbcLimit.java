@@ -20,14 +20,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The raw limit: plain JDBC (MariaDB Connector/J, the store's driver, URL and driver options) doing exactly the writes the store does
  * for the raters' requests, in the same transactions, into the same MariaDB. The server runs each rater request in one
- * transaction (Transactions.inOne), so per form: opening it (SELECT by key; as it is not there yet INSERT IGNORE form +
- * SELECT by key; COMMIT), each draft (SELECT by key; SELECT ... FOR UPDATE; DELETE answer; one multi-row INSERT answer;
- * UPDATE form; COMMIT) and the submit (the same with markSubmitted) — READ COMMITTED, autocommit off, like the store's
- * pool. The server finds the form by key with its read of the link (with its participant, cycle, enrolment and
- * battery; one statement); here the find is the plain SELECT by key: this is the ceiling of the writes.
+ * transaction (Transactions.inOne), so per form: opening it (SELECT by key; as it is not there yet the enrolment's
+ * instrument version pinned — UPDATE enrolment by id while it has none, as FormStore.pinInstrumentVersion does on a
+ * program's first form —, INSERT IGNORE form + SELECT by key; COMMIT), each draft (SELECT by key; SELECT ... FOR
+ * UPDATE; DELETE answer; one multi-row INSERT answer; UPDATE form; COMMIT) and the submit (the same with
+ * markSubmitted) — READ COMMITTED, autocommit off, like the store's pool. The load test's raters fill each
+ * participant's own forms, so every form is its enrolment's first and every open pins; so do the limit's. The server
+ * finds the form by key with its read of the link (with its participant, cycle, enrolment and battery; one
+ * statement); here the find is the plain SELECT by key: this is the ceiling of the writes.
  *
- * <p>The rows go into a scratch schema (evkin_load_limit) with copies of form, answer and task_tick (with their keys
- * and foreign keys) and of the cycle and participant they refer to, so the product's tables stay untouched.
+ * <p>The rows go into a scratch schema (evkin_load_limit) with copies of form, answer, task_tick and enrolment (with
+ * their keys and foreign keys) and of the cycle and participant they refer to, so the product's tables stay untouched.
  */
 public final class JdbcLimit {
 
@@ -40,6 +43,8 @@ public final class JdbcLimit {
     private final String url;
     private final long cycleId;
     private final Map<String, Integer> itemsPerProgram;
+    /** The programs in a fixed order: the n-th form of a run is participant n / programs, program n % programs. */
+    private final List<String> programs;
     private final int drafts;
 
     /** url: the store's JDBC URL without a database (user root); cycleId: the load test's cycle. */
@@ -47,6 +52,7 @@ public final class JdbcLimit {
         this.url = url;
         this.cycleId = cycleId;
         this.itemsPerProgram = itemsPerProgram;
+        this.programs = itemsPerProgram.keySet().stream().sorted().toList();
         this.drafts = drafts;
     }
 
@@ -63,7 +69,7 @@ public final class JdbcLimit {
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + SCHEMA);
             s.execute("CREATE DATABASE " + SCHEMA + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-            for (String table : List.of("cycle", "participant", "form", "answer", "task_tick")) {
+            for (String table : List.of("cycle", "participant", "enrolment", "form", "answer", "task_tick")) {
                 String ddl;
                 try (ResultSet rs = s.executeQuery("SHOW CREATE TABLE evkin." + table)) {
                     rs.next();
@@ -86,7 +92,24 @@ public final class JdbcLimit {
                     values.setLength(0);
                 }
             }
+            // each participant enrolled in every program, no version pinned yet (as imported): see enrolmentId
+            for (int i = 1; i <= participants; i++) {
+                for (String program : programs) {
+                    values.append(values.length() == 0 ? "" : ",").append("(").append(enrolmentId(i, program)).append(",")
+                            .append(cycleId).append(",").append(i).append(",'").append(program).append("',80.00,1,CURRENT_TIMESTAMP(3))");
+                }
+                if (i % 200 == 0 || i == participants) {
+                    s.execute("INSERT INTO " + SCHEMA + ".enrolment (id, cycle_id, participant_id, program_code, training_score, eligible,"
+                            + " imported_at) VALUES " + values);
+                    values.setLength(0);
+                }
+            }
         }
+    }
+
+    /** The scratch enrolment of (participant, program): ids follow participants and programs in order. */
+    private long enrolmentId(long participant, String program) {
+        return (participant - 1) * programs.size() + programs.indexOf(program) + 1;
     }
 
     public void drop() throws Exception {
@@ -113,7 +136,6 @@ public final class JdbcLimit {
         for (int i = 0; i < connections; i++) {
             pool.add(connect());
         }
-        List<String> programs = new ArrayList<>(itemsPerProgram.keySet());
         AtomicInteger nextForm = new AtomicInteger();
         AtomicLong forms = new AtomicLong();
         AtomicLong transactions = new AtomicLong();
@@ -185,6 +207,13 @@ public final class JdbcLimit {
         try {
             long id = withReads ? readContext(c, participant, program) : formByKey(c, participant, program);
             if (id < 0) {
+                // the program's first form pins the enrolment's version (in the store: before the form is inserted)
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE enrolment SET instrument_version = ? WHERE id = ? AND instrument_version IS NULL")) {
+                    ps.setString(1, "1.0.0");
+                    ps.setLong(2, enrolmentId(participant, program));
+                    ps.executeUpdate();
+                }
                 Timestamp now = Timestamp.from(Instant.now());
                 try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO form (cycle_id, participant_id, rater_role, part,"
                         + " program_code, instrument_version, status, revision, source, started_at, updated_at)"

@@ -52,6 +52,14 @@ class LoadRunIT {
             double achieved = r.path("http").path("submissionsPerSecond").asDouble();
             assertTrue(achieved > offered * 0.5 && achieved < offered * 1.5, "paced at " + offered + "/s, got " + achieved + "/s");
         }
+        // the limit does the server's writes: per form as many INSERTs, DELETEs and UPDATEs (the form's, and the
+        // enrolment's version pinned by a program's first form) as the server per submission
+        for (String counter : new String[] {"Com_insert", "Com_delete", "Com_update"}) {
+            double server = r.path("databaseCountersPerSubmission").path(counter).asDouble();
+            double limit = r.path("databaseCountersPerJdbcLimitForm").path(counter).asDouble();
+            assertTrue(server > 0 && Math.abs(server - limit) < 0.5, counter + ": server " + server + " per submission, limit " + limit
+                    + " per form");
+        }
         assertTrue(r.path("http").path("slowSeconds").isArray(), r.toPrettyString());
         for (String kind : new String[] {"OPEN", "FORM", "DRAFT", "SUBMIT"}) {
             assertTrue(r.path("http").path("latencyMillis").path(kind).path("count").asLong() > 0, kind);
