@@ -129,6 +129,18 @@ public final class JdbcLimit {
      * without HTTP, JSON and the server's own code — it separates the database's share from the rest.
      */
     public Result run(int threads, int connections, double seconds, int participants, boolean withReads) throws Exception {
+        return run(threads, connections, seconds, participants, withReads, 0);
+    }
+
+    /**
+     * Paced (formsPerSecond &gt; 0): the workers together write that many forms per second, each sending its transactions
+     * on a fixed schedule as the paced raters do (a worker that falls behind sends at once). The same work at the raters'
+     * rate instead of as fast as it goes: what it costs MariaDB and the client per form when the machine is not saturated.
+     */
+    public Result run(int threads, int connections, double seconds, int participants, boolean withReads, double formsPerSecond)
+            throws Exception {
+        // each worker's transactions, one after another on its schedule; its first one at a random point of the interval
+        long interval = formsPerSecond > 0 ? (long) (1e9 * threads / (formsPerSecond * (drafts + 2))) : 0;
         if (withReads) {
             pickReadTarget();
         }
@@ -146,6 +158,7 @@ public final class JdbcLimit {
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
             Thread t = new Thread(() -> {
+                long[] due = {System.nanoTime() + (interval == 0 ? 0 : ThreadLocalRandom.current().nextLong(interval))};
                 try {
                     while (System.nanoTime() < end) {
                         int n = nextForm.getAndIncrement();
@@ -155,7 +168,7 @@ public final class JdbcLimit {
                         }
                         String program = programs.get(n % programs.size());
                         long f0 = System.nanoTime();
-                        transactions.addAndGet(writeForm(pool, participant, program, withReads));
+                        transactions.addAndGet(writeForm(pool, participant, program, withReads, interval, due));
                         if (System.nanoTime() < end) {
                             forms.incrementAndGet();
                             formNanos.add(System.nanoTime() - f0);
@@ -187,14 +200,31 @@ public final class JdbcLimit {
     }
 
     /** One rater's form: open, drafts, submit, each request one transaction; returns the number of transactions. */
-    private int writeForm(BlockingQueue<Connection> pool, long participant, String program, boolean withReads) throws Exception {
+    private int writeForm(BlockingQueue<Connection> pool, long participant, String program, boolean withReads, long interval,
+            long[] due) throws Exception {
         int items = itemsPerProgram.get(program);
+        pace(interval, due);
         request(pool, participant, program, -1, false, withReads);
         for (int d = 1; d <= drafts; d++) {
+            pace(interval, due);
             request(pool, participant, program, items * d / (drafts + 1), false, withReads);
         }
+        pace(interval, due);
         request(pool, participant, program, items, true, withReads);
         return drafts + 2;
+    }
+
+    /** Paced: waits until this worker's next transaction is due (none when interval is 0), as LoadRun paces a rater. */
+    private static void pace(long interval, long[] due) {
+        if (interval == 0) {
+            return;
+        }
+        long at = due[0];
+        due[0] = at + interval;
+        long now;
+        while ((now = System.nanoTime()) < at) {
+            java.util.concurrent.locks.LockSupport.parkNanos(at - now);
+        }
     }
 
     /**

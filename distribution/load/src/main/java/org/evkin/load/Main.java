@@ -41,6 +41,8 @@ public final class Main {
         public double rate = 0;
         public double targetPercent = 0;
         public boolean withReads = true;
+        /** Paced runs: also the limit's work paced at the raters' rate, for its CPU per form when the machine is not saturated. */
+        public boolean jdbcAtRate;
         public boolean jfr;
         /** An admin downloads the national report (JSON, PDF, XLSX in turn) every this many seconds; 0: none. */
         public double reportsEvery = 0;
@@ -75,6 +77,7 @@ public final class Main {
                     case "--reports-every" -> o.reportsEvery = Double.parseDouble(args[++i]);
                     case "--report-admins" -> o.reportAdmins = Integer.parseInt(args[++i]);
                     case "--no-with-reads" -> o.withReads = false;
+                    case "--jdbc-at-rate" -> o.jdbcAtRate = true;
                     case "--distribution" -> o.distribution = Path.of(args[++i]);
                     case "--dir" -> o.dir = Path.of(args[++i]);
                     case "--results" -> o.results = Path.of(args[++i]);
@@ -87,6 +90,7 @@ public final class Main {
                                        [--pool-size N (pool.size of the copy's config/org.evkin.store.cfg; default: as shipped)]
                                        [--server-opts "JVM options added to bin/evkin's defaults", e.g. -Devkin.http.threads=200]
                                        [--no-with-reads (skip the JDBC run that adds the server's read to each transaction)]
+                                       [--jdbc-at-rate (paced runs: the limit's work also at the raters' rate, for its CPU per form)]
                                        [--reports-every S (an admin downloads the national report, JSON/PDF/XLSX in turn, every S s)]
                                        [--report-admins K (K such admins at the same time; default 1)]
                                        [--jfr] [--distribution path] [--dir path] [--results file.json]""");
@@ -234,6 +238,24 @@ public final class Main {
                     limit.drop();
                 }
 
+                ObjectNode atRate = null;
+                if (o.jdbcAtRate && o.rate > 0) {
+                    limit.prepare(o.jdbcParticipants);
+                    System.out.printf("[load] the limit's work paced at the raters' %.1f forms/s: %d threads on %d connections for %d s%n",
+                            o.rate, o.raters, connections, o.jdbcDuration);
+                    long db0 = CpuTime.millis(dbPid);
+                    long self0 = CpuTime.millis(self);
+                    JdbcLimit.Result paced = limit.run(o.raters, connections, o.jdbcDuration, o.jdbcParticipants, false, o.rate);
+                    long dbMicros = (CpuTime.millis(dbPid) - db0) * 1000 / Math.max(1, paced.forms());
+                    long clientMicros = (CpuTime.millis(self) - self0) * 1000 / Math.max(1, paced.forms());
+                    limit.drop();
+                    atRate = Http.JSON.createObjectNode();
+                    atRate.put("offeredFormsPerSecond", Stats.round(o.rate)).put("formsPerSecond", Stats.round(paced.formsPerSecond()))
+                            .put("mariadbCpuMicrosPerForm", dbMicros).put("clientCpuMicrosPerForm", clientMicros);
+                    System.out.printf("[load] the limit's work at %.0f forms/s: MariaDB %d µs, JDBC client %d µs of CPU per form%n",
+                            paced.formsPerSecond(), dbMicros, clientMicros);
+                }
+
                 long dbCpuPerJdbcForm = jdbc.forms() == 0 ? -1 : dbCpuJdbc * 1000 / jdbc.forms();
                 long clientCpuPerJdbcForm = jdbc.forms() == 0 ? -1 : selfCpuJdbc * 1000 / jdbc.forms();
                 ObjectNode r = report(o, evkin, cohort, stats, load, seconds, memory, verdict, jdbc);
@@ -257,6 +279,9 @@ public final class Main {
                 if (withReads != null) {
                     r.set("jdbcWithReads", Http.JSON.valueToTree(withReads));
                     r.put("percentOfJdbcWithReads", Stats.round(100 * stats.submissions() / seconds / withReads.formsPerSecond()));
+                }
+                if (atRate != null) {
+                    r.set("jdbcAtRatersRate", atRate);
                 }
                 if (reportTimes != null) {
                     r.set("nationalReportDownloads", Http.JSON.valueToTree(reportTimes));

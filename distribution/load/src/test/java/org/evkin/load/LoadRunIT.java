@@ -27,6 +27,7 @@ class LoadRunIT {
         o.jdbcParticipants = UnderLoad.FULL ? 40_000 : 3_000;
         // the short version is paced: the JDBC limit first, then the raters at 5 % of it
         o.targetPercent = UnderLoad.FULL ? 0 : 5;
+        o.jdbcAtRate = true;
         if (o.participants == 0) {
             o.participants = Math.max(o.raters * 2, 25 * (o.duration + o.warmup));
         }
@@ -51,6 +52,12 @@ class LoadRunIT {
                     limit.path("formsPerSecond").asDouble(), 0.05, r.toPrettyString());
             double achieved = r.path("http").path("submissionsPerSecond").asDouble();
             assertTrue(achieved > offered * 0.5 && achieved < offered * 1.5, "paced at " + offered + "/s, got " + achieved + "/s");
+            // the limit's work paced at the raters' rate: that rate, not the limit's, and what it cost per form
+            JsonNode atRate = r.path("jdbcAtRatersRate");
+            double jdbcPaced = atRate.path("formsPerSecond").asDouble();
+            assertEquals(offered, atRate.path("offeredFormsPerSecond").asDouble(), 0.1, r.toPrettyString());
+            assertTrue(jdbcPaced > offered * 0.5 && jdbcPaced < offered * 1.5, "JDBC paced at " + offered + "/s, got " + jdbcPaced + "/s");
+            assertTrue(atRate.path("mariadbCpuMicrosPerForm").asLong() > 0, r.toPrettyString());
         }
         // the limit does the server's writes: per form as many INSERTs, DELETEs and UPDATEs (the form's, and the
         // enrolment's version pinned by a program's first form) as the server per submission
