@@ -118,12 +118,8 @@ public final class JdbcLimit {
         }
     }
 
-    /** threads workers sharing `connections` connections for `seconds`; each worker writes whole forms. */
-    public Result run(int threads, int connections, double seconds, int participants) throws Exception {
-        return run(threads, connections, seconds, participants, false);
-    }
-
     /**
+     * threads workers sharing `connections` connections for `seconds`, as fast as they go; each worker writes whole forms.
      * With withReads, each request's transaction finds its form with the read the server does instead (the link with its
      * participant, cycle, enrolment, battery and the form, one statement): the same database work as the server's,
      * without HTTP, JSON and the server's own code — it separates the database's share from the rest.

@@ -240,24 +240,18 @@ public final class Main {
 
                 ObjectNode atRate = null;
                 if (o.jdbcAtRate && o.rate > 0) {
-                    limit.prepare(o.jdbcParticipants);
-                    System.out.printf("[load] the limit's work paced at the raters' %.1f forms/s: %d threads on %d connections for %d s%n",
-                            o.rate, o.raters, connections, o.jdbcDuration);
-                    long db0 = CpuTime.millis(dbPid);
-                    long self0 = CpuTime.millis(self);
-                    JdbcLimit.Result paced = limit.run(o.raters, connections, o.jdbcDuration, o.jdbcParticipants, false, o.rate);
-                    long dbMicros = (CpuTime.millis(dbPid) - db0) * 1000 / Math.max(1, paced.forms());
-                    long clientMicros = (CpuTime.millis(self) - self0) * 1000 / Math.max(1, paced.forms());
-                    limit.drop();
+                    LimitRun paced = limit(o, jdbcUrl, cohort, load.itemsPerProgram(), connections, dbPid, self, o.rate);
+                    long dbMicros = paced.microsPerForm(paced.databaseCpuMillis());
+                    long clientMicros = paced.microsPerForm(paced.clientCpuMillis());
                     atRate = Http.JSON.createObjectNode();
-                    atRate.put("offeredFormsPerSecond", Stats.round(o.rate)).put("formsPerSecond", Stats.round(paced.formsPerSecond()))
+                    atRate.put("offeredFormsPerSecond", Stats.round(o.rate)).put("formsPerSecond", Stats.round(paced.result().formsPerSecond()))
                             .put("mariadbCpuMicrosPerForm", dbMicros).put("clientCpuMicrosPerForm", clientMicros);
                     System.out.printf("[load] the limit's work at %.0f forms/s: MariaDB %d µs, JDBC client %d µs of CPU per form%n",
-                            paced.formsPerSecond(), dbMicros, clientMicros);
+                            paced.result().formsPerSecond(), dbMicros, clientMicros);
                 }
 
-                long dbCpuPerJdbcForm = jdbc.forms() == 0 ? -1 : dbCpuJdbc * 1000 / jdbc.forms();
-                long clientCpuPerJdbcForm = jdbc.forms() == 0 ? -1 : selfCpuJdbc * 1000 / jdbc.forms();
+                long dbCpuPerJdbcForm = measured.microsPerForm(dbCpuJdbc);
+                long clientCpuPerJdbcForm = measured.microsPerForm(selfCpuJdbc);
                 ObjectNode r = report(o, evkin, cohort, stats, load, seconds, memory, verdict, jdbc);
                 if (first != null) {
                     ((ObjectNode) r.path("jdbcLimit")).put("formsPerSecondBefore", Stats.round(first.result().formsPerSecond()))
@@ -296,22 +290,35 @@ public final class Main {
     /** A JDBC limit run with the CPU time MariaDB and this process spent on it. */
     private record LimitRun(JdbcLimit limit, JdbcLimit.Result result, long databaseCpuMillis, long clientCpuMillis,
             StatementCounts counts0, StatementCounts counts1) {
+
+        /** CPU milliseconds of this run as microseconds per form written (-1 when none was). */
+        long microsPerForm(long cpuMillis) {
+            return result.forms() == 0 ? -1 : cpuMillis * 1000 / result.forms();
+        }
     }
 
     private static LimitRun limit(Options o, String jdbcUrl, Cohort cohort, Map<String, Integer> items, int connections, long dbPid,
             long self) throws Exception {
+        return limit(o, jdbcUrl, cohort, items, connections, dbPid, self, 0);
+    }
+
+    /** formsPerSecond &gt; 0: the limit's work paced at that rate (JdbcLimit.run) instead of flat out. */
+    private static LimitRun limit(Options o, String jdbcUrl, Cohort cohort, Map<String, Integer> items, int connections, long dbPid,
+            long self, double formsPerSecond) throws Exception {
         JdbcLimit limit = new JdbcLimit(jdbcUrl, cohort.cycleId, items, o.drafts);
         limit.prepare(o.jdbcParticipants);
-        System.out.printf("[load] JDBC limit: %d threads on %d connections for %d s%n", o.raters, connections, o.jdbcDuration);
+        String what = formsPerSecond > 0 ? String.format("JDBC limit's work paced at the raters' %.1f forms/s", formsPerSecond)
+                : "JDBC limit";
+        System.out.printf("[load] %s: %d threads on %d connections for %d s%n", what, o.raters, connections, o.jdbcDuration);
         long db0 = CpuTime.millis(dbPid);
         long self0 = CpuTime.millis(self);
         StatementCounts counts0 = StatementCounts.read(jdbcUrl);
-        JdbcLimit.Result jdbc = limit.run(o.raters, connections, o.jdbcDuration, o.jdbcParticipants);
+        JdbcLimit.Result jdbc = limit.run(o.raters, connections, o.jdbcDuration, o.jdbcParticipants, false, formsPerSecond);
         StatementCounts counts1 = StatementCounts.read(jdbcUrl);
         long db = CpuTime.millis(dbPid) - db0;
         long client = CpuTime.millis(self) - self0;
         limit.drop();
-        System.out.printf("[load] JDBC limit: %.0f forms/s (%.0f transactions/s)%n", jdbc.formsPerSecond(), jdbc.transactionsPerSecond());
+        System.out.printf("[load] %s: %.0f forms/s (%.0f transactions/s)%n", what, jdbc.formsPerSecond(), jdbc.transactionsPerSecond());
         return new LimitRun(limit, jdbc, db, client, counts0, counts1);
     }
 
