@@ -127,9 +127,14 @@ public final class Main {
     }
 
     private static String loadBefore = "";
+    /** MachineProbe's loopback round trip, measured before the run starts anything. */
+    private static double loopbackMicros = -1;
 
     public static ObjectNode run(Options o) throws Exception {
         loadBefore = loadAverage();
+        loopbackMicros = MachineProbe.loopbackRoundTripMicros(5, 4_000);
+        System.out.printf("[load] machine: %s, loopback TCP round trip %.1f µs%n",
+                MachineProbe.hypervisor().map(h -> "hypervisor " + h).orElse("no hypervisor reported"), loopbackMicros);
         System.out.printf("[load] %d raters, %d s after %d s warm-up, %d drafts per form, %d participants%n", o.raters, o.duration,
                 o.warmup, o.drafts, o.participants);
         Distribution d = Distribution.copyWhenComplete(o.distribution, o.dir.resolve("evkin"));
@@ -403,6 +408,12 @@ public final class Main {
             }
         } catch (IOException e) {
             // not Linux
+        }
+        MachineProbe.hypervisor().ifPresent(h -> m.put("hypervisor", h));
+        m.put("kernel", MachineProbe.line("/proc/sys/kernel/osrelease"));
+        m.put("idleDriver", MachineProbe.line("/sys/devices/system/cpu/cpuidle/current_driver"));
+        if (loopbackMicros > 0) {
+            m.put("loopbackRoundTripMicros", Stats.round(loopbackMicros));
         }
         String java = evkin.running() ? ProcessHandle.of(evkin.pid()).flatMap(p -> p.info().command()).orElse("java") : "java";
         m.put("javaVersion", run(java, "-version").lines().findFirst().orElse("?") + " / "

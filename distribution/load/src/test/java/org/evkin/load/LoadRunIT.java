@@ -42,6 +42,9 @@ class LoadRunIT {
         assertTrue(r.path("percentOfJdbcLimit").asDouble() > 0, r.toPrettyString());
         assertTrue(r.path("serverMemory").path("peakHeapUsedMb").asLong() > 0, r.toPrettyString());
         assertTrue(r.path("goals").path("nothingLost").asBoolean(), r.path("verify").asText());
+        // the machine the figures came from, with the price of a loopback round trip measured before the run
+        assertTrue(r.path("machine").path("loopbackRoundTripMicros").asDouble() > 0, r.path("machine").toPrettyString());
+        assertTrue(!r.path("machine").path("kernel").asText("").isBlank(), r.path("machine").toPrettyString());
         if (o.targetPercent > 0) {
             double offered = r.path("options").path("offeredSubmissionsPerSecond").asDouble();
             JsonNode limit = r.path("jdbcLimit");
