@@ -32,20 +32,7 @@ final class MachineProbe {
 
     /** The hypervisor the kernel reported at boot ("PVM", "KVM", ...), from its log; empty when none or unreadable. */
     static Optional<String> hypervisor() {
-        try {
-            Process p = new ProcessBuilder("dmesg").redirectErrorStream(true).start();
-            String log;
-            try (InputStream in = p.getInputStream()) {
-                log = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            }
-            p.waitFor();
-            return hypervisorIn(log);
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return hypervisorIn(Main.run("dmesg"));
     }
 
     static Optional<String> hypervisorIn(String kernelLog) {

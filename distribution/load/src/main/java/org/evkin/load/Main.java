@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.evkin.load.Stats.Kind;
 import org.evkin.testing.Distribution;
 
@@ -127,14 +128,16 @@ public final class Main {
     }
 
     private static String loadBefore = "";
-    /** MachineProbe's loopback round trip, measured before the run starts anything. */
+    /** MachineProbe's hypervisor and loopback round trip, read and measured before the run starts anything. */
+    private static Optional<String> hypervisor = Optional.empty();
     private static double loopbackMicros = -1;
 
     public static ObjectNode run(Options o) throws Exception {
         loadBefore = loadAverage();
+        hypervisor = MachineProbe.hypervisor();
         loopbackMicros = MachineProbe.loopbackRoundTripMicros(5, 4_000);
         System.out.printf("[load] machine: %s, loopback TCP round trip %.1f µs%n",
-                MachineProbe.hypervisor().map(h -> "hypervisor " + h).orElse("no hypervisor reported"), loopbackMicros);
+                hypervisor.map(h -> "hypervisor " + h).orElse("no hypervisor reported"), loopbackMicros);
         System.out.printf("[load] %d raters, %d s after %d s warm-up, %d drafts per form, %d participants%n", o.raters, o.duration,
                 o.warmup, o.drafts, o.participants);
         Distribution d = Distribution.copyWhenComplete(o.distribution, o.dir.resolve("evkin"));
@@ -409,7 +412,7 @@ public final class Main {
         } catch (IOException e) {
             // not Linux
         }
-        MachineProbe.hypervisor().ifPresent(h -> m.put("hypervisor", h));
+        hypervisor.ifPresent(h -> m.put("hypervisor", h));
         m.put("kernel", MachineProbe.line("/proc/sys/kernel/osrelease"));
         m.put("idleDriver", MachineProbe.line("/sys/devices/system/cpu/cpuidle/current_driver"));
         if (loopbackMicros > 0) {
