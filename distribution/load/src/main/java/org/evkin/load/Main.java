@@ -419,8 +419,8 @@ public final class Main {
             m.put("loopbackRoundTripMicros", Stats.round(loopbackMicros));
         }
         String java = evkin.running() ? ProcessHandle.of(evkin.pid()).flatMap(p -> p.info().command()).orElse("java") : "java";
-        m.put("javaVersion", run(java, "-version").lines().findFirst().orElse("?") + " / "
-                + run(java, "-version").lines().skip(2).findFirst().orElse(""));
+        String version = run(java, "-version");
+        m.put("javaVersion", version.lines().findFirst().orElse("?") + " / " + version.lines().skip(2).findFirst().orElse(""));
         return m;
     }
 
