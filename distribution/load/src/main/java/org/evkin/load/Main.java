@@ -45,6 +45,8 @@ public final class Main {
         /** Paced runs: also the limit's work paced at the raters' rate, for its CPU per form when the machine is not saturated. */
         public boolean jdbcAtRate;
         public boolean jfr;
+        /** Samples the server JVM with Linux perf during the window: its CPU by layer (ServerProfile). */
+        public boolean perf;
         /** An admin downloads the national report (JSON, PDF, XLSX in turn) every this many seconds; 0: none. */
         public double reportsEvery = 0;
         public int reportAdmins = 1;
@@ -75,6 +77,7 @@ public final class Main {
                     case "--rate" -> o.rate = Double.parseDouble(args[++i]);
                     case "--target-percent" -> o.targetPercent = Double.parseDouble(args[++i]);
                     case "--jfr" -> o.jfr = true;
+                    case "--perf" -> o.perf = true;
                     case "--reports-every" -> o.reportsEvery = Double.parseDouble(args[++i]);
                     case "--report-admins" -> o.reportAdmins = Integer.parseInt(args[++i]);
                     case "--no-with-reads" -> o.withReads = false;
@@ -94,6 +97,7 @@ public final class Main {
                                        [--jdbc-at-rate (paced runs: the limit's work also at the raters' rate, for its CPU per form)]
                                        [--reports-every S (an admin downloads the national report, JSON/PDF/XLSX in turn, every S s)]
                                        [--report-admins K (K such admins at the same time; default 1)]
+                                       [--perf (the server's CPU by layer, sampled by Linux perf in the window: Jetty, Jersey, EvKin, driver...)]
                                        [--jfr] [--distribution path] [--dir path] [--results file.json]""");
                         System.exit(0);
                     }
@@ -133,6 +137,12 @@ public final class Main {
     private static double loopbackMicros = -1;
 
     public static ObjectNode run(Options o) throws Exception {
+        if (o.perf) {
+            if (!ServerProfile.available()) {
+                throw new IllegalStateException("--perf needs Linux perf on the PATH (Debian: apt-get install -y linux-perf)");
+            }
+            o.serverOpts = ServerProfile.withJvmOptions(o.serverOpts);
+        }
         loadBefore = loadAverage();
         hypervisor = MachineProbe.hypervisor();
         loopbackMicros = MachineProbe.loopbackRoundTripMicros(5, 4_000);
@@ -196,6 +206,7 @@ public final class Main {
                 if (o.jfr) {
                     jcmd(evkin.pid(), "JFR.start", "name=load", "settings=profile", "filename=" + evkin.home.resolve("load.jfr"));
                 }
+                ServerProfile profile = o.perf ? ServerProfile.start(evkin.pid(), o.duration, evkin.home.resolve("server.perf")) : null;
                 long end = System.nanoTime() + o.duration * 1_000_000_000L;
                 while (System.nanoTime() < end && !load.exhausted()) {
                     Thread.sleep(200);
@@ -210,6 +221,11 @@ public final class Main {
                     jcmd(evkin.pid(), "JFR.stop", "name=load");
                 }
                 load.stop();
+                ServerProfile.Attribution layers = profile == null ? null : profile.finish(evkin.pid());
+                if (layers != null) {
+                    System.out.printf("[load] the server's CPU by layer (%d samples, %.1f %% in the kernel): %s%n", layers.samples(),
+                            layers.kernelPercent(), layers.table());
+                }
                 Map<String, Object> reportTimes = null;
                 if (reports != null) {
                     reports.close();
@@ -284,6 +300,9 @@ public final class Main {
                 }
                 if (atRate != null) {
                     r.set("jdbcAtRatersRate", atRate);
+                }
+                if (layers != null) {
+                    r.set("serverProfile", layers.json());
                 }
                 if (reportTimes != null) {
                     r.set("nationalReportDownloads", Http.JSON.valueToTree(reportTimes));

@@ -28,6 +28,8 @@ class LoadRunIT {
         // the short version is paced: the JDBC limit first, then the raters at 5 % of it
         o.targetPercent = UnderLoad.FULL ? 0 : 5;
         o.jdbcAtRate = true;
+        // the server's CPU by layer, sampled by perf during the window (.ci/run installs perf where it is missing)
+        o.perf = true;
         if (o.participants == 0) {
             o.participants = Math.max(o.raters * 2, 25 * (o.duration + o.warmup));
         }
@@ -69,6 +71,12 @@ class LoadRunIT {
             double limit = r.path("databaseCountersPerJdbcLimitForm").path(counter).asDouble();
             assertTrue(server > 0 && Math.abs(server - limit) < 0.5, counter + ": server " + server + " per submission, limit " + limit
                     + " per form");
+        }
+        // every rater request passes Jetty and Jersey into EvKin: the profile must have found the JIT's frames there
+        JsonNode layers = r.path("serverProfile").path("percentByLayer");
+        assertTrue(r.path("serverProfile").path("samples").asInt() > 0, r.path("serverProfile").toPrettyString());
+        for (String layer : new String[] {"jetty", "jersey+hk2", "evkin", "mariadb-driver"}) {
+            assertTrue(layers.path(layer).path("percent").asDouble() > 0, layer + " in " + layers.toPrettyString());
         }
         assertTrue(r.path("http").path("slowSeconds").isArray(), r.toPrettyString());
         for (String kind : new String[] {"OPEN", "FORM", "DRAFT", "SUBMIT"}) {
