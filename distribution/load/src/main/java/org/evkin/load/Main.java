@@ -197,6 +197,7 @@ public final class Main {
                 }
                 Thread.sleep(o.warmup * 1000L);
                 long[] cpu0 = {CpuTime.millis(evkin.pid()), CpuTime.millis(dbPid), CpuTime.millis(self)};
+                long[] sys0 = {CpuTime.systemMillis(evkin.pid()), CpuTime.systemMillis(dbPid), CpuTime.systemMillis(self)};
                 StatementCounts counts0 = StatementCounts.read(jdbcUrl);
                 load.openWindow();
                 System.out.println("[load] window opens at " + java.time.LocalTime.now().withNano(0));
@@ -216,6 +217,7 @@ public final class Main {
                     reports.closeWindow();
                 }
                 long[] cpu1 = {CpuTime.millis(evkin.pid()), CpuTime.millis(dbPid), CpuTime.millis(self)};
+                long[] sys1 = {CpuTime.systemMillis(evkin.pid()), CpuTime.systemMillis(dbPid), CpuTime.systemMillis(self)};
                 StatementCounts counts1 = StatementCounts.read(jdbcUrl);
                 if (o.jfr) {
                     jcmd(evkin.pid(), "JFR.stop", "name=load");
@@ -288,6 +290,14 @@ public final class Main {
                         .put("serverJvmPerRequest", (cpu1[0] - cpu0[0]) * 1000 / Math.max(1, stats.requests()))
                         .put("mariadbPerJdbcLimitForm", dbCpuPerJdbcForm).put("jdbcClientPerJdbcLimitForm", clientCpuPerJdbcForm);
                 System.out.println("[load] CPU per submission (µs): " + cpu);
+                // the kernel's part of the same (system time): what a hypervisor that makes system calls and context
+                // switches dear adds shows here, for the raters' work and for the limit's
+                ObjectNode sys = r.putObject("systemCpuMicrosPerSubmission");
+                sys.put("serverJvm", (sys1[0] - sys0[0]) * 1000 / subs).put("mariadb", (sys1[1] - sys0[1]) * 1000 / subs)
+                        .put("loadGenerator", (sys1[2] - sys0[2]) * 1000 / subs)
+                        .put("mariadbPerJdbcLimitForm", measured.microsPerForm(measured.databaseSystemMillis()))
+                        .put("jdbcClientPerJdbcLimitForm", measured.microsPerForm(measured.clientSystemMillis()));
+                System.out.println("[load] of which in the kernel (µs): " + sys);
                 ObjectNode statements = r.putObject("databaseCountersPerSubmission");
                 counts0.perUnit(counts1, subs).forEach(statements::put);
                 ObjectNode limitStatements = r.putObject("databaseCountersPerJdbcLimitForm");
@@ -316,6 +326,7 @@ public final class Main {
 
     /** A JDBC limit run with the CPU time MariaDB and this process spent on it. */
     private record LimitRun(JdbcLimit limit, JdbcLimit.Result result, long databaseCpuMillis, long clientCpuMillis,
+            long databaseSystemMillis, long clientSystemMillis,
             StatementCounts counts0, StatementCounts counts1) {
 
         /** CPU milliseconds of this run as microseconds per form written (-1 when none was). */
@@ -339,14 +350,18 @@ public final class Main {
         System.out.printf("[load] %s: %d threads on %d connections for %d s%n", what, o.raters, connections, o.jdbcDuration);
         long db0 = CpuTime.millis(dbPid);
         long self0 = CpuTime.millis(self);
+        long dbSys0 = CpuTime.systemMillis(dbPid);
+        long selfSys0 = CpuTime.systemMillis(self);
         StatementCounts counts0 = StatementCounts.read(jdbcUrl);
         JdbcLimit.Result jdbc = limit.run(o.raters, connections, o.jdbcDuration, o.jdbcParticipants, false, formsPerSecond);
         StatementCounts counts1 = StatementCounts.read(jdbcUrl);
         long db = CpuTime.millis(dbPid) - db0;
         long client = CpuTime.millis(self) - self0;
+        long dbSys = CpuTime.systemMillis(dbPid) - dbSys0;
+        long clientSys = CpuTime.systemMillis(self) - selfSys0;
         limit.drop();
         System.out.printf("[load] %s: %.0f forms/s (%.0f transactions/s)%n", what, jdbc.formsPerSecond(), jdbc.transactionsPerSecond());
-        return new LimitRun(limit, jdbc, db, client, counts0, counts1);
+        return new LimitRun(limit, jdbc, db, client, dbSys, clientSys, counts0, counts1);
     }
 
     private static ObjectNode report(Options o, Distribution evkin, Cohort cohort, Stats stats, LoadRun load, double seconds,

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Where the server JVM's CPU goes during the window, by layer (Jetty, Jersey, EvKin, MyBatis, the MariaDB driver, ...),
  * sampled by Linux {@code perf} instead of JFR: on a guest whose hypervisor traps system calls and signals (the PVM
- * guest of 2026-11-29) JFR's profiling settings tripled the server's CPU per submission, while {@code perf record} at
- * 499 Hz adds little. perf cannot name the JIT's methods by itself: {@code jcmd PID Compiler.perfmap} writes
+ * guest of 2026-11-29) JFR's profiling settings tripled the server's CPU per submission; {@code perf record} at 499 Hz
+ * with frame pointers added about a tenth or more (one pair of runs at 40 %: 4.45 against 3.40 ms, part of it drift), so
+ * its shares are what to read, not the run's CPU figures. perf cannot name the JIT's methods by itself: {@code jcmd PID Compiler.perfmap} writes
  * /tmp/perf-PID.map for it once the window is over, and the server runs with {@code -XX:+PreserveFramePointer} so that
  * the call stacks can be walked ({@link #JVM_OPTIONS}).
  *

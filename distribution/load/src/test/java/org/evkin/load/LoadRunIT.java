@@ -72,6 +72,15 @@ class LoadRunIT {
             assertTrue(server > 0 && Math.abs(server - limit) < 0.5, counter + ": server " + server + " per submission, limit " + limit
                     + " per form");
         }
+        // the kernel's part of each process's CPU, for the raters' work and for the limit's: there, and never more than the whole
+        JsonNode sys = r.path("systemCpuMicrosPerSubmission");
+        JsonNode all = r.path("cpuMicrosPerSubmission");
+        for (String[] p : new String[][] {{"serverJvm", "serverJvm"}, {"mariadb", "mariadb"}, {"loadGenerator", "loadGenerator"},
+                {"mariadbPerJdbcLimitForm", "mariadbPerJdbcLimitForm"}, {"jdbcClientPerJdbcLimitForm", "jdbcClientPerJdbcLimitForm"}}) {
+            assertTrue(sys.has(p[0]) && sys.path(p[0]).asLong() >= 0 && sys.path(p[0]).asLong() <= all.path(p[1]).asLong(),
+                    p[0] + ": " + sys + " of " + all);
+        }
+        assertTrue(sys.path("mariadb").asLong() > 0, "MariaDB answers over sockets: some of its time is the kernel's " + sys);
         // every rater request passes Jetty and Jersey into EvKin: the profile must have found the JIT's frames there
         JsonNode layers = r.path("serverProfile").path("percentByLayer");
         assertTrue(r.path("serverProfile").path("samples").asInt() > 0, r.path("serverProfile").toPrettyString());
