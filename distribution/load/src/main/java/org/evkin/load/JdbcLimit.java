@@ -135,6 +135,12 @@ public final class JdbcLimit {
      */
     public Result run(int threads, int connections, double seconds, int participants, boolean withReads, double formsPerSecond)
             throws Exception {
+        return run(threads, connections, seconds, participants, withReads, formsPerSecond, () -> { });
+    }
+
+    /** connected: run once the connections are open, just before the workers start (a profiler then sees their threads). */
+    public Result run(int threads, int connections, double seconds, int participants, boolean withReads, double formsPerSecond,
+            Runnable connected) throws Exception {
         // each worker's transactions, one after another on its schedule; its first one at a random point of the interval
         long interval = formsPerSecond > 0 ? (long) (1e9 * threads / (formsPerSecond * (drafts + 2))) : 0;
         if (withReads) {
@@ -144,6 +150,7 @@ public final class JdbcLimit {
         for (int i = 0; i < connections; i++) {
             pool.add(connect());
         }
+        connected.run();
         AtomicInteger nextForm = new AtomicInteger();
         AtomicLong forms = new AtomicLong();
         AtomicLong transactions = new AtomicLong();

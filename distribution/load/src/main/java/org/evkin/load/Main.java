@@ -208,6 +208,7 @@ public final class Main {
                     jcmd(evkin.pid(), "JFR.start", "name=load", "settings=profile", "filename=" + evkin.home.resolve("load.jfr"));
                 }
                 ServerProfile profile = o.perf ? ServerProfile.start(evkin.pid(), o.duration, evkin.home.resolve("server.perf")) : null;
+                DatabaseProfile dbProfile = o.perf ? DatabaseProfile.start(dbPid, o.duration, evkin.home.resolve("mariadb-raters.perf")) : null;
                 long end = System.nanoTime() + o.duration * 1_000_000_000L;
                 while (System.nanoTime() < end && !load.exhausted()) {
                     Thread.sleep(200);
@@ -224,6 +225,7 @@ public final class Main {
                 }
                 load.stop();
                 ServerProfile.Attribution layers = profile == null ? null : profile.finish(evkin.pid());
+                Map<String, Long> dbRaters = dbProfile == null ? null : dbProfile.finish();
                 if (layers != null) {
                     System.out.printf("[load] the server's CPU by layer (%d samples, %.1f %% in the kernel): %s%n", layers.samples(),
                             layers.kernelPercent(), layers.table());
@@ -240,7 +242,8 @@ public final class Main {
                 Ledger.Verdict verdict = ledger.verify(jdbcUrl, cohort.cycleId);
                 System.out.println("[load] " + verdict);
 
-                LimitRun after = limit(o, jdbcUrl, cohort, load.itemsPerProgram(), connections, dbPid, self);
+                LimitRun after = limit(o, jdbcUrl, cohort, load.itemsPerProgram(), connections, dbPid, self, 0,
+                        o.perf ? evkin.home.resolve("mariadb-limit.perf") : null);
                 // a paced run measured the limit before the raters too (to set their rate); this machine's speed drifts by
                 // several per cent within minutes, so the higher of the two counts: the percentage is never flattered
                 LimitRun measured = first != null && first.result().formsPerSecond() > after.result().formsPerSecond() ? first : after;
@@ -266,7 +269,7 @@ public final class Main {
 
                 ObjectNode atRate = null;
                 if (o.jdbcAtRate && o.rate > 0) {
-                    LimitRun paced = limit(o, jdbcUrl, cohort, load.itemsPerProgram(), connections, dbPid, self, o.rate);
+                    LimitRun paced = limit(o, jdbcUrl, cohort, load.itemsPerProgram(), connections, dbPid, self, o.rate, null);
                     long dbMicros = paced.microsPerForm(paced.databaseCpuMillis());
                     long clientMicros = paced.microsPerForm(paced.clientCpuMillis());
                     atRate = Http.JSON.createObjectNode();
@@ -314,6 +317,12 @@ public final class Main {
                 if (layers != null) {
                     r.set("serverProfile", layers.json());
                 }
+                if (dbRaters != null && after.databaseSamples() != null) {
+                    // the profiled limit is the one after the raters, whichever of the two counted for the percentage
+                    ObjectNode db = DatabaseProfile.compare(dbRaters, stats.submissions(), after.databaseSamples(), after.result().forms(), 15);
+                    r.set("mariadbProfile", db);
+                    System.out.println("[load] MariaDB by function (perf), per submission against per limit form: " + db);
+                }
                 if (reportTimes != null) {
                     r.set("nationalReportDownloads", Http.JSON.valueToTree(reportTimes));
                 }
@@ -327,7 +336,7 @@ public final class Main {
     /** A JDBC limit run with the CPU time MariaDB and this process spent on it. */
     private record LimitRun(JdbcLimit limit, JdbcLimit.Result result, long databaseCpuMillis, long clientCpuMillis,
             long databaseSystemMillis, long clientSystemMillis,
-            StatementCounts counts0, StatementCounts counts1) {
+            StatementCounts counts0, StatementCounts counts1, Map<String, Long> databaseSamples) {
 
         /** CPU milliseconds of this run as microseconds per form written (-1 when none was). */
         long microsPerForm(long cpuMillis) {
@@ -337,12 +346,15 @@ public final class Main {
 
     private static LimitRun limit(Options o, String jdbcUrl, Cohort cohort, Map<String, Integer> items, int connections, long dbPid,
             long self) throws Exception {
-        return limit(o, jdbcUrl, cohort, items, connections, dbPid, self, 0);
+        return limit(o, jdbcUrl, cohort, items, connections, dbPid, self, 0, null);
     }
 
-    /** formsPerSecond &gt; 0: the limit's work paced at that rate (JdbcLimit.run) instead of flat out. */
+    /**
+     * formsPerSecond &gt; 0: the limit's work paced at that rate (JdbcLimit.run) instead of flat out; profile not null:
+     * MariaDB sampled by perf into that file while the limit runs (DatabaseProfile).
+     */
     private static LimitRun limit(Options o, String jdbcUrl, Cohort cohort, Map<String, Integer> items, int connections, long dbPid,
-            long self, double formsPerSecond) throws Exception {
+            long self, double formsPerSecond, Path profile) throws Exception {
         JdbcLimit limit = new JdbcLimit(jdbcUrl, cohort.cycleId, items, o.drafts);
         limit.prepare(o.jdbcParticipants);
         String what = formsPerSecond > 0 ? String.format("JDBC limit's work paced at the raters' %.1f forms/s", formsPerSecond)
@@ -353,7 +365,17 @@ public final class Main {
         long dbSys0 = CpuTime.systemMillis(dbPid);
         long selfSys0 = CpuTime.systemMillis(self);
         StatementCounts counts0 = StatementCounts.read(jdbcUrl);
-        JdbcLimit.Result jdbc = limit.run(o.raters, connections, o.jdbcDuration, o.jdbcParticipants, false, formsPerSecond);
+        DatabaseProfile[] sampling = {null};
+        JdbcLimit.Result jdbc = limit.run(o.raters, connections, o.jdbcDuration, o.jdbcParticipants, false, formsPerSecond, () -> {
+            if (profile != null) {
+                try {
+                    sampling[0] = DatabaseProfile.start(dbPid, o.jdbcDuration, profile);
+                } catch (IOException e) {
+                    System.out.println("[load] perf record on MariaDB did not start: " + e.getMessage());
+                }
+            }
+        });
+        Map<String, Long> samples = sampling[0] == null ? null : sampling[0].finish();
         StatementCounts counts1 = StatementCounts.read(jdbcUrl);
         long db = CpuTime.millis(dbPid) - db0;
         long client = CpuTime.millis(self) - self0;
@@ -361,7 +383,7 @@ public final class Main {
         long clientSys = CpuTime.systemMillis(self) - selfSys0;
         limit.drop();
         System.out.printf("[load] %s: %.0f forms/s (%.0f transactions/s)%n", what, jdbc.formsPerSecond(), jdbc.transactionsPerSecond());
-        return new LimitRun(limit, jdbc, db, client, dbSys, clientSys, counts0, counts1);
+        return new LimitRun(limit, jdbc, db, client, dbSys, clientSys, counts0, counts1, samples);
     }
 
     private static ObjectNode report(Options o, Distribution evkin, Cohort cohort, Stats stats, LoadRun load, double seconds,

@@ -72,6 +72,17 @@ class LoadRunIT {
             assertTrue(server > 0 && Math.abs(server - limit) < 0.5, counter + ": server " + server + " per submission, limit " + limit
                     + " per form");
         }
+        // MariaDB by function, the raters' window against the limit after it (perf on mariadbd, which has its symbols)
+        JsonNode db = r.path("mariadbProfile");
+        assertTrue(db.path("microsPerSubmission").asDouble() > 0 && db.path("microsPerLimitForm").asDouble() > 0, db.toPrettyString());
+        assertTrue(db.path("largestExtraMicros").size() > 0, db.toPrettyString());
+        // and it sampled the threads that did the work: its totals agree with MariaDB's CPU time from /proc within a factor of 2
+        // (sampling the whole machine had given twice the CPU time; perf -p started before the limit's connections, a third)
+        for (String[] p : new String[][] {{"microsPerSubmission", "mariadb"}, {"microsPerLimitForm", "mariadbPerJdbcLimitForm"}}) {
+            double sampled = db.path(p[0]).asDouble();
+            double measured = r.path("cpuMicrosPerSubmission").path(p[1]).asDouble();
+            assertTrue(sampled > measured / 2 && sampled < measured * 2, p[0] + " " + sampled + " against " + p[1] + " " + measured);
+        }
         // the kernel's part of each process's CPU, for the raters' work and for the limit's: there, and never more than the whole
         JsonNode sys = r.path("systemCpuMicrosPerSubmission");
         JsonNode all = r.path("cpuMicrosPerSubmission");
