@@ -45,7 +45,10 @@ public final class Main {
         /** Paced runs: also the limit's work paced at the raters' rate, for its CPU per form when the machine is not saturated. */
         public boolean jdbcAtRate;
         public boolean jfr;
-        /** Samples the server JVM with Linux perf during the window: its CPU by layer (ServerProfile). */
+        /**
+         * Samples with Linux perf during the window the server JVM (its CPU by layer: ServerProfile) and MariaDB (by
+         * function, then also during the limit after the raters: DatabaseProfile).
+         */
         public boolean perf;
         /** An admin downloads the national report (JSON, PDF, XLSX in turn) every this many seconds; 0: none. */
         public double reportsEvery = 0;
@@ -97,7 +100,8 @@ public final class Main {
                                        [--jdbc-at-rate (paced runs: the limit's work also at the raters' rate, for its CPU per form)]
                                        [--reports-every S (an admin downloads the national report, JSON/PDF/XLSX in turn, every S s)]
                                        [--report-admins K (K such admins at the same time; default 1)]
-                                       [--perf (the server's CPU by layer, sampled by Linux perf in the window: Jetty, Jersey, EvKin, driver...)]
+                                       [--perf (Linux perf samples the server, by layer: Jetty, Jersey, EvKin, driver...; and MariaDB by
+                                                function, in the window and in the limit after it)]
                                        [--jfr] [--distribution path] [--dir path] [--results file.json]""");
                         System.exit(0);
                     }
