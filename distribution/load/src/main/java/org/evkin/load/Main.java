@@ -200,8 +200,7 @@ public final class Main {
                     reports.start();
                 }
                 Thread.sleep(o.warmup * 1000L);
-                long[] cpu0 = {CpuTime.millis(evkin.pid()), CpuTime.millis(dbPid), CpuTime.millis(self)};
-                long[] sys0 = {CpuTime.systemMillis(evkin.pid()), CpuTime.systemMillis(dbPid), CpuTime.systemMillis(self)};
+                CpuTime[] cpu0 = {CpuTime.of(evkin.pid()), CpuTime.of(dbPid), CpuTime.of(self)};
                 StatementCounts counts0 = StatementCounts.read(jdbcUrl);
                 load.openWindow();
                 System.out.println("[load] window opens at " + java.time.LocalTime.now().withNano(0));
@@ -221,8 +220,8 @@ public final class Main {
                 if (reports != null) {
                     reports.closeWindow();
                 }
-                long[] cpu1 = {CpuTime.millis(evkin.pid()), CpuTime.millis(dbPid), CpuTime.millis(self)};
-                long[] sys1 = {CpuTime.systemMillis(evkin.pid()), CpuTime.systemMillis(dbPid), CpuTime.systemMillis(self)};
+                // server JVM, MariaDB, this generator: what each used in the window
+                CpuTime[] used = {CpuTime.of(evkin.pid()).since(cpu0[0]), CpuTime.of(dbPid).since(cpu0[1]), CpuTime.of(self).since(cpu0[2])};
                 StatementCounts counts1 = StatementCounts.read(jdbcUrl);
                 if (o.jfr) {
                     jcmd(evkin.pid(), "JFR.stop", "name=load");
@@ -256,8 +255,6 @@ public final class Main {
                             first.result().formsPerSecond(), after.result().formsPerSecond());
                 }
                 JdbcLimit.Result jdbc = measured.result();
-                long dbCpuJdbc = measured.databaseCpuMillis();
-                long selfCpuJdbc = measured.clientCpuMillis();
                 JdbcLimit limit = measured.limit();
                 JdbcLimit.Result withReads = null;
                 if (o.withReads) {
@@ -274,8 +271,8 @@ public final class Main {
                 ObjectNode atRate = null;
                 if (o.jdbcAtRate && o.rate > 0) {
                     LimitRun paced = limit(o, jdbcUrl, cohort, load.itemsPerProgram(), connections, dbPid, self, o.rate, null);
-                    long dbMicros = paced.microsPerForm(paced.databaseCpuMillis());
-                    long clientMicros = paced.microsPerForm(paced.clientCpuMillis());
+                    long dbMicros = paced.microsPerForm(paced.database().millis());
+                    long clientMicros = paced.microsPerForm(paced.client().millis());
                     atRate = Http.JSON.createObjectNode();
                     atRate.put("offeredFormsPerSecond", Stats.round(o.rate)).put("formsPerSecond", Stats.round(paced.result().formsPerSecond()))
                             .put("mariadbCpuMicrosPerForm", dbMicros).put("clientCpuMicrosPerForm", clientMicros);
@@ -283,8 +280,8 @@ public final class Main {
                             paced.result().formsPerSecond(), dbMicros, clientMicros);
                 }
 
-                long dbCpuPerJdbcForm = measured.microsPerForm(dbCpuJdbc);
-                long clientCpuPerJdbcForm = measured.microsPerForm(selfCpuJdbc);
+                long dbCpuPerJdbcForm = measured.microsPerForm(measured.database().millis());
+                long clientCpuPerJdbcForm = measured.microsPerForm(measured.client().millis());
                 ObjectNode r = report(o, evkin, cohort, stats, load, seconds, memory, verdict, jdbc);
                 if (first != null) {
                     ((ObjectNode) r.path("jdbcLimit")).put("formsPerSecondBefore", Stats.round(first.result().formsPerSecond()))
@@ -292,18 +289,18 @@ public final class Main {
                 }
                 ObjectNode cpu = r.putObject("cpuMicrosPerSubmission");
                 long subs = Math.max(1, stats.submissions());
-                cpu.put("serverJvm", (cpu1[0] - cpu0[0]) * 1000 / subs).put("mariadb", (cpu1[1] - cpu0[1]) * 1000 / subs)
-                        .put("loadGenerator", (cpu1[2] - cpu0[2]) * 1000 / subs)
-                        .put("serverJvmPerRequest", (cpu1[0] - cpu0[0]) * 1000 / Math.max(1, stats.requests()))
+                cpu.put("serverJvm", used[0].millis() * 1000 / subs).put("mariadb", used[1].millis() * 1000 / subs)
+                        .put("loadGenerator", used[2].millis() * 1000 / subs)
+                        .put("serverJvmPerRequest", used[0].millis() * 1000 / Math.max(1, stats.requests()))
                         .put("mariadbPerJdbcLimitForm", dbCpuPerJdbcForm).put("jdbcClientPerJdbcLimitForm", clientCpuPerJdbcForm);
                 System.out.println("[load] CPU per submission (µs): " + cpu);
                 // the kernel's part of the same (system time): what a hypervisor that makes system calls and context
                 // switches dear adds shows here, for the raters' work and for the limit's
                 ObjectNode sys = r.putObject("systemCpuMicrosPerSubmission");
-                sys.put("serverJvm", (sys1[0] - sys0[0]) * 1000 / subs).put("mariadb", (sys1[1] - sys0[1]) * 1000 / subs)
-                        .put("loadGenerator", (sys1[2] - sys0[2]) * 1000 / subs)
-                        .put("mariadbPerJdbcLimitForm", measured.microsPerForm(measured.databaseSystemMillis()))
-                        .put("jdbcClientPerJdbcLimitForm", measured.microsPerForm(measured.clientSystemMillis()));
+                sys.put("serverJvm", used[0].systemMillis() * 1000 / subs).put("mariadb", used[1].systemMillis() * 1000 / subs)
+                        .put("loadGenerator", used[2].systemMillis() * 1000 / subs)
+                        .put("mariadbPerJdbcLimitForm", measured.microsPerForm(measured.database().systemMillis()))
+                        .put("jdbcClientPerJdbcLimitForm", measured.microsPerForm(measured.client().systemMillis()));
                 System.out.println("[load] of which in the kernel (µs): " + sys);
                 ObjectNode statements = r.putObject("databaseCountersPerSubmission");
                 counts0.perUnit(counts1, subs).forEach(statements::put);
@@ -338,9 +335,8 @@ public final class Main {
     }
 
     /** A JDBC limit run with the CPU time MariaDB and this process spent on it. */
-    private record LimitRun(JdbcLimit limit, JdbcLimit.Result result, long databaseCpuMillis, long clientCpuMillis,
-            long databaseSystemMillis, long clientSystemMillis,
-            StatementCounts counts0, StatementCounts counts1, Map<String, Long> databaseSamples) {
+    private record LimitRun(JdbcLimit limit, JdbcLimit.Result result, CpuTime database, CpuTime client, StatementCounts counts0,
+            StatementCounts counts1, Map<String, Long> databaseSamples) {
 
         /** CPU milliseconds of this run as microseconds per form written (-1 when none was). */
         long microsPerForm(long cpuMillis) {
@@ -364,10 +360,8 @@ public final class Main {
         String what = formsPerSecond > 0 ? String.format("JDBC limit's work paced at the raters' %.1f forms/s", formsPerSecond)
                 : "JDBC limit";
         System.out.printf("[load] %s: %d threads on %d connections for %d s%n", what, o.raters, connections, o.jdbcDuration);
-        long db0 = CpuTime.millis(dbPid);
-        long self0 = CpuTime.millis(self);
-        long dbSys0 = CpuTime.systemMillis(dbPid);
-        long selfSys0 = CpuTime.systemMillis(self);
+        CpuTime db0 = CpuTime.of(dbPid);
+        CpuTime self0 = CpuTime.of(self);
         StatementCounts counts0 = StatementCounts.read(jdbcUrl);
         DatabaseProfile[] sampling = {null};
         JdbcLimit.Result jdbc = limit.run(o.raters, connections, o.jdbcDuration, o.jdbcParticipants, false, formsPerSecond, () -> {
@@ -381,13 +375,11 @@ public final class Main {
         });
         Map<String, Long> samples = sampling[0] == null ? null : sampling[0].finish();
         StatementCounts counts1 = StatementCounts.read(jdbcUrl);
-        long db = CpuTime.millis(dbPid) - db0;
-        long client = CpuTime.millis(self) - self0;
-        long dbSys = CpuTime.systemMillis(dbPid) - dbSys0;
-        long clientSys = CpuTime.systemMillis(self) - selfSys0;
+        CpuTime db = CpuTime.of(dbPid).since(db0);
+        CpuTime client = CpuTime.of(self).since(self0);
         limit.drop();
         System.out.printf("[load] %s: %.0f forms/s (%.0f transactions/s)%n", what, jdbc.formsPerSecond(), jdbc.transactionsPerSecond());
-        return new LimitRun(limit, jdbc, db, client, dbSys, clientSys, counts0, counts1, samples);
+        return new LimitRun(limit, jdbc, db, client, counts0, counts1, samples);
     }
 
     private static ObjectNode report(Options o, Distribution evkin, Cohort cohort, Stats stats, LoadRun load, double seconds,
