@@ -31,31 +31,23 @@ final class DatabaseProfile {
     /** A line of {@code perf report -n -q --stdio --sort sym}: "  2.43%   711  [.] buf_page_get_gen". */
     private static final Pattern LINE = Pattern.compile("^\\s*[\\d.]+%\\s+(\\d+)\\s+(\\[.\\])\\s+(.+?)\\s*$");
 
-    private final Process perf;
-    private final Path data;
+    private final PerfRecord perf;
 
-    private DatabaseProfile(Process perf, Path data) {
+    private DatabaseProfile(PerfRecord perf) {
         this.perf = perf;
-        this.data = data;
     }
 
     /** Starts sampling the process for the given seconds (perf ends by itself), into data. */
     static DatabaseProfile start(long pid, int seconds, Path data) throws IOException {
-        Process p = new ProcessBuilder("perf", "record", "-F", Integer.toString(HZ), "-p", Long.toString(pid), "-o", data.toString(),
-                "--", "sleep", Integer.toString(seconds)).redirectErrorStream(true)
-                .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile()).start();
-        return new DatabaseProfile(p, data);
+        return new DatabaseProfile(PerfRecord.start(pid, HZ, false, seconds, data));
     }
 
     /** Samples per function ("[k] name" for the kernel's, "[.] name" for user space); null when perf failed. */
     Map<String, Long> finish() throws IOException, InterruptedException {
-        if (!perf.waitFor(120, TimeUnit.SECONDS) || perf.exitValue() != 0) {
-            perf.destroy();
-            System.out.println("[load] perf record on MariaDB failed (see " + data.getFileName() + ".log): no MariaDB profile");
+        if (!perf.ended(120, "MariaDB profile")) {
             return null;
         }
-        Process report = new ProcessBuilder("perf", "report", "-i", data.toString(), "--no-children", "--sort", "sym", "-n", "-q",
-                "--stdio").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process report = perf.read("report", "--no-children", "--sort", "sym", "-n", "-q", "--stdio");
         String out = new String(report.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         report.waitFor(60, TimeUnit.SECONDS);
         return parse(out);

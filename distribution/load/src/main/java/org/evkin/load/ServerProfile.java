@@ -47,12 +47,10 @@ final class ServerProfile {
         return m;
     }
 
-    private final Process perf;
-    private final Path data;
+    private final PerfRecord perf;
 
-    private ServerProfile(Process perf, Path data) {
+    private ServerProfile(PerfRecord perf) {
         this.perf = perf;
-        this.data = data;
     }
 
     /** The server's JVM options with those the profile needs, added once. */
@@ -67,10 +65,7 @@ final class ServerProfile {
 
     /** Starts sampling the process for the given seconds (perf ends by itself), into data. */
     static ServerProfile start(long pid, int seconds, Path data) throws IOException {
-        Process p = new ProcessBuilder("perf", "record", "-F", "499", "-g", "-p", Long.toString(pid), "-o", data.toString(), "--",
-                "sleep", Integer.toString(seconds)).redirectErrorStream(true).redirectOutput(data.resolveSibling("perf-record.log").toFile())
-                .start();
-        return new ServerProfile(p, data);
+        return new ServerProfile(PerfRecord.start(pid, 499, true, seconds, data));
     }
 
     /**
@@ -78,19 +73,11 @@ final class ServerProfile {
      * printed) when perf failed.
      */
     Attribution finish(long serverPid) throws IOException, InterruptedException {
-        if (!perf.waitFor(60, TimeUnit.SECONDS)) {
-            perf.destroy();
-            System.out.println("[load] perf record did not end: no server profile");
-            return null;
-        }
-        if (perf.exitValue() != 0) {
-            System.out.println("[load] perf record failed (exit " + perf.exitValue() + ", see " + data.resolveSibling("perf-record.log")
-                    + "): no server profile");
+        if (!perf.ended(60, "server profile")) {
             return null;
         }
         Main.jcmd(serverPid, "Compiler.perfmap");
-        Process script = new ProcessBuilder("perf", "script", "-i", data.toString(), "-F", "comm,tid,ip,sym")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process script = perf.read("script", "-F", "comm,tid,ip,sym");
         try (BufferedReader in = new BufferedReader(new InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8))) {
             Attribution a = attribute(in);
             script.waitFor(60, TimeUnit.SECONDS);
