@@ -294,6 +294,27 @@ class RaterHttpTest {
     }
 
     @Test
+    void anAnswerThatStopsHalfWayTimesOutAsAWhole() throws Exception {
+        AtomicInteger n = new AtomicInteger();
+        // the first answer's head and 10 of its 100 bytes, then nothing more on that connection; the next ones whole
+        TinyServer server = server(r -> n.getAndIncrement() == 0
+                ? new Answer(List.of(head(200, 100), "{\"status\":".getBytes(StandardCharsets.US_ASCII)), false)
+                : new Answer(List.of(ok(JSON_OK)), false));
+        RaterHttp http = new RaterHttp(server.base(), 300);
+        toClose.add(http);
+
+        long t0 = System.nanoTime();
+        SocketTimeoutException e = assertThrows(SocketTimeoutException.class, () -> http.send("GET", "/stalls", null, null));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(e.getMessage().startsWith("Read timed out"), e.getMessage());
+        // the socket's read timeout: it ends the wait for the rest of the answer, not only for its first byte
+        assertTrue(millis >= 300 && millis < 2_000, millis + " ms");
+        assertEquals(0, http.openSockets());
+        assertEquals(200, http.send("GET", "/again", null, null).status());
+        assertEquals(2, server.accepted.get());
+    }
+
+    @Test
     void utf8BodiesBothWays() throws Exception {
         // the server echoes the request's body
         TinyServer server = server(r -> new Answer(List.of(head(200, r.body().length), r.body()), false));
