@@ -161,7 +161,7 @@ public final class JdbcLimit {
         List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
             Thread t = new Thread(() -> {
-                long[] due = {System.nanoTime() + (interval == 0 ? 0 : ThreadLocalRandom.current().nextLong(interval))};
+                Schedule due = interval == 0 ? null : new Schedule(interval, interval);
                 try {
                     while (System.nanoTime() < end) {
                         int n = nextForm.getAndIncrement();
@@ -171,7 +171,7 @@ public final class JdbcLimit {
                         }
                         String program = programs.get(n % programs.size());
                         long f0 = System.nanoTime();
-                        transactions.addAndGet(writeForm(pool, participant, program, withReads, interval, due));
+                        transactions.addAndGet(writeForm(pool, participant, program, withReads, due));
                         if (System.nanoTime() < end) {
                             forms.incrementAndGet();
                             formNanos.add(System.nanoTime() - f0);
@@ -203,30 +203,24 @@ public final class JdbcLimit {
     }
 
     /** One rater's form: open, drafts, submit, each request one transaction; returns the number of transactions. */
-    private int writeForm(BlockingQueue<Connection> pool, long participant, String program, boolean withReads, long interval,
-            long[] due) throws Exception {
+    private int writeForm(BlockingQueue<Connection> pool, long participant, String program, boolean withReads, Schedule due)
+            throws Exception {
         int items = itemsPerProgram.get(program);
-        pace(interval, due);
+        pace(due);
         request(pool, participant, program, -1, false, withReads);
         for (int d = 1; d <= drafts; d++) {
-            pace(interval, due);
+            pace(due);
             request(pool, participant, program, items * d / (drafts + 1), false, withReads);
         }
-        pace(interval, due);
+        pace(due);
         request(pool, participant, program, items, true, withReads);
         return drafts + 2;
     }
 
-    /** Paced: waits until this worker's next transaction is due (none when interval is 0), as LoadRun paces a rater. */
-    private static void pace(long interval, long[] due) {
-        if (interval == 0) {
-            return;
-        }
-        long at = due[0];
-        due[0] = at + interval;
-        long now;
-        while ((now = System.nanoTime()) < at) {
-            java.util.concurrent.locks.LockSupport.parkNanos(at - now);
+    /** Paced: waits until this worker's next transaction is due (none when not paced), on the raters' schedule. */
+    private static void pace(Schedule due) {
+        if (due != null) {
+            due.await(() -> false);
         }
     }
 

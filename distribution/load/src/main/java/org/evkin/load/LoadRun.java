@@ -45,7 +45,7 @@ public final class LoadRun {
      */
     private volatile long rampNanos;
     /** Paced mode: when this rater's next request is due; latencies count from then (no coordinated omission). */
-    private final ThreadLocal<long[]> due = ThreadLocal.withInitial(() -> new long[] {0});
+    private final ThreadLocal<Schedule> schedule;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicInteger busy = new AtomicInteger();
     private final Map<String, Integer> itemsPerProgram = new java.util.concurrent.ConcurrentHashMap<>();
@@ -67,6 +67,8 @@ public final class LoadRun {
     public LoadRun(Http http, List<String> links, Stats stats, Ledger ledger, int drafts, int thinkMillis, double rate, int raters) {
         this.http = new RaterHttp(http.base());
         this.intervalNanos = rate > 0 ? (long) (raters / (rate * requestsPerSubmission(drafts)) * 1e9) : 0;
+        // made at a rater's first request, after rampUp
+        this.schedule = ThreadLocal.withInitial(() -> new Schedule(intervalNanos, Math.max(intervalNanos, rampNanos)));
         this.links = new ConcurrentLinkedQueue<>(links);
         this.stats = stats;
         this.ledger = ledger;
@@ -296,21 +298,11 @@ public final class LoadRun {
         if (intervalNanos == 0) {
             return 0;
         }
-        long[] next = due.get();
-        long now = System.nanoTime();
-        if (next[0] == 0) {
-            next[0] = now + ThreadLocalRandom.current().nextLong(Math.max(intervalNanos, rampNanos));
-        }
-        long at = next[0];
-        next[0] = at + intervalNanos;
-        // one park until due (stop() unparks): 256 raters waking every 50 ms cost the generator more CPU than its requests
-        while (!stopping && (now = System.nanoTime()) < at) {
-            java.util.concurrent.locks.LockSupport.parkNanos(at - now);
-        }
-        if (stopping) {
+        long late = schedule.get().await(() -> stopping);
+        if (late < 0) {
             throw new Stopped();
         }
-        return Math.max(0, now - at);
+        return late;
     }
 
     private void think() {
