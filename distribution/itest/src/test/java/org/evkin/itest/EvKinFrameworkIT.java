@@ -53,4 +53,9 @@ public class EvKinFrameworkIT {
     public void httpApiAnswers() throws Exception {
         FrameworkChecks.httpApiAnswers(context);
     }
+
+    @Test
+    public void adminSettingsAreTakenInPlace() throws Exception {
+        FrameworkChecks.adminSettingsAreTakenInPlace(context);
+    }
 }

@@ -233,6 +233,62 @@ final class FrameworkChecks {
         assertEquals("tasks in /api/competency-model", TASKS, model.path("tasks").size());
     }
 
+    /**
+     * 5. The administrator edits config/org.evkin.admin.cfg (here: reports.concurrent 1 → 2): the API takes the new
+     * settings in place. Its whiteboard servlet keeps its service (the same service.id), so no request in flight is cut
+     * off by an unregistration (Felix HTTP answers those with Jetty's bare 500), and /api/health still answers 200.
+     */
+    static void adminSettingsAreTakenInPlace(BundleContext context) throws Exception {
+        httpApiAnswers(context);
+        String filter = "(osgi.http.whiteboard.servlet.name=evkin-api)";
+        ServiceReference<?>[] before = context.getServiceReferences(jakarta.servlet.Servlet.class.getName(), filter);
+        assertTrue("the API's whiteboard servlet " + filter, before != null && before.length == 1);
+        long serviceId = (Long) before[0].getProperty(Constants.SERVICE_ID);
+
+        ServiceComponentRuntime scr = waitForService(context, ServiceComponentRuntime.class);
+        Path file = Path.of(context.getProperty("felix.fileinstall.dir")).resolve("org.evkin.admin.cfg");
+        String original = Files.readString(file);
+        assertTrue("the shipped file sets reports.concurrent=1:\n" + original, original.contains("reports.concurrent=1\n"));
+        try {
+            Files.writeString(file, original.replace("reports.concurrent=1\n", "reports.concurrent=2\n"));
+            Object seen = null;
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < until) {
+                seen = componentProperty(context, scr, "org.evkin.rest", "reports.concurrent");
+                if ("2".equals(String.valueOf(seen))) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            assertEquals("reports.concurrent of the API component after the edit", "2", String.valueOf(seen));
+            ServiceReference<?>[] after = context.getServiceReferences(jakarta.servlet.Servlet.class.getName(), filter);
+            assertTrue("the API's servlet is registered after the edit", after != null && after.length == 1);
+            assertEquals("the API's servlet kept its registration (service.id) through the edit", serviceId,
+                    (long) (Long) after[0].getProperty(Constants.SERVICE_ID));
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpResponse<String> health = get(client, "http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port")
+                    + "/api/health");
+            assertEquals("GET /api/health after the edit: " + health.body(), 200, health.statusCode());
+        } finally {
+            Files.writeString(file, original);
+        }
+    }
+
+    /** A property of the (first) active configuration of a component, null when there is none. */
+    private static Object componentProperty(BundleContext context, ServiceComponentRuntime scr, String component, String key) {
+        for (Bundle b : context.getBundles()) {
+            ComponentDescriptionDTO d = scr.getComponentDescriptionDTO(b, component);
+            if (d != null) {
+                for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                    if (c.state == ComponentConfigurationDTO.ACTIVE) {
+                        return c.properties.get(key);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     private static HttpResponse<String> get(HttpClient client, String url) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());

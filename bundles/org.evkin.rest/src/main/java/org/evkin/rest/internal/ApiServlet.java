@@ -26,6 +26,7 @@ import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
@@ -56,8 +57,9 @@ public class ApiServlet extends HttpServlet {
 
     private final transient BundleContext context;
     private final transient ServiceComponentRuntime scr;
-    private final transient AdminInstrumentsResource.AdminSettings admin;
-    private final transient ReportGate reportGate;
+    /** From org.evkin.admin; replaced, never mutated, when the administrator changes the file (see modified). */
+    private transient volatile AdminInstrumentsResource.AdminSettings admin;
+    private transient volatile ReportGate reportGate;
     private transient ServletContainer jersey;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -112,11 +114,27 @@ public class ApiServlet extends HttpServlet {
     public ApiServlet(BundleContext context, @Reference ServiceComponentRuntime scr, AdminConfig config) {
         this.context = context;
         this.scr = scr;
+        modified(config);
+    }
+
+    /**
+     * The settings of org.evkin.admin changed (FileInstall delivers the file a moment after the start, and again at each
+     * edit): taken over in place. Without this method Declarative Services would deactivate and reactivate the
+     * component, which unregisters the servlet and registers it again: a request in flight at that moment was answered
+     * by Felix HTTP with Jetty's bare "HTTP ERROR 500" (ServletException "Servlet has been unregistered"), seen during
+     * startups under load. Whole-cycle reports already running finish under the gate they entered.
+     */
+    @Modified
+    void modified(AdminConfig config) {
         String home = context.getProperty("evkin.home");
         Path deploy = config.deploy_dir().isBlank() ? Path.of(home == null ? "." : home, "deploy") : Path.of(config.deploy_dir());
-        this.admin = new AdminInstrumentsResource.AdminSettings(deploy.toAbsolutePath().normalize(),
+        AdminInstrumentsResource.AdminSettings settings = new AdminInstrumentsResource.AdminSettings(deploy.toAbsolutePath().normalize(),
                 Math.max(1, config.deploy_wait_seconds()), Math.max(1024, config.upload_max_bytes()));
-        this.reportGate = new ReportGate(config.reports_concurrent(), config.reports_queue(), config.reports_wait_seconds() * 1000L);
+        ReportGate gate = reportGate;
+        if (gate == null || !gate.sameLimits(config.reports_concurrent(), config.reports_queue(), config.reports_wait_seconds() * 1000L)) {
+            reportGate = new ReportGate(config.reports_concurrent(), config.reports_queue(), config.reports_wait_seconds() * 1000L);
+        }
+        admin = settings;
     }
 
     ResourceConfig application() {
@@ -139,7 +157,7 @@ public class ApiServlet extends HttpServlet {
         rc.register(new LinkResource(() -> forms));
         rc.register(new CyclesResource(() -> cycles, () -> enrolments, () -> invitations, () -> responseImports,
                 () -> monitoring, authenticator));
-        rc.register(new ReportsResource(() -> reports, () -> reportDocuments, () -> reportSheets, authenticator, reportGate));
+        rc.register(new ReportsResource(() -> reports, () -> reportDocuments, () -> reportSheets, authenticator, () -> reportGate));
         rc.register(new ParticipantReportResource(() -> reports, () -> reportDocuments, authenticator));
         return rc;
     }

@@ -48,6 +48,12 @@ final class ReportGate {
         this.retryAfterSeconds = (int) Math.max(5, Math.min(60, TimeUnit.MILLISECONDS.toSeconds(this.waitMillis)));
     }
 
+    /** Whether a gate made with these settings would have the same limits (then the running one is kept). */
+    boolean sameLimits(int concurrent, int queue, long waitMillis) {
+        return this.concurrent == Math.max(1, concurrent) && this.queue == Math.max(0, queue)
+                && this.waitMillis == Math.max(0, waitMillis);
+    }
+
     /**
      * A slot for one report, held until the returned lease is closed (closing twice releases once).
      *

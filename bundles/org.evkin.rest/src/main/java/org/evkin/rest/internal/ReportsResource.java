@@ -45,7 +45,8 @@ public class ReportsResource {
     private final Supplier<ReportDocuments> documents;
     private final Supplier<ReportSheets> sheets;
     private final Authenticator authenticator;
-    private final ReportGate gate;
+    /** The gate of the current settings (a new one when the administrator changes them). */
+    private final Supplier<ReportGate> gate;
 
     @Context
     private HttpHeaders headers;
@@ -55,7 +56,7 @@ public class ReportsResource {
     private CloseableService closeables;
 
     ReportsResource(Supplier<ReportService> reports, Supplier<ReportDocuments> documents, Supplier<ReportSheets> sheets,
-            Authenticator authenticator, ReportGate gate) {
+            Authenticator authenticator, Supplier<ReportGate> gate) {
         this.reports = reports;
         this.documents = documents;
         this.sheets = sheets;
@@ -180,7 +181,7 @@ public class ReportsResource {
 
     /** Waits for a slot of the gate (or answers 503 with Retry-After), held until Jersey is done with this request. */
     private void takeSlot() {
-        Closeable lease = gate.enter();
+        Closeable lease = gate.get().enter();
         try {
             closeables.add(lease);
         } catch (RuntimeException e) {

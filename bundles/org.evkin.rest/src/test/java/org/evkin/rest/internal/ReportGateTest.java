@@ -133,4 +133,15 @@ class ReportGateTest {
         // counted as waiting just before it parks on the semaphore: give it that moment
         Thread.sleep(50);
     }
+
+    @Test
+    void sameLimitsComparesTheSettingsAsTheGateNormalisesThem() {
+        ReportGate gate = new ReportGate(1, 4, 20_000);
+        assertTrue(gate.sameLimits(1, 4, 20_000));
+        assertTrue(gate.sameLimits(0, 4, 20_000), "0 concurrent is taken as 1");
+        assertTrue(!gate.sameLimits(2, 4, 20_000));
+        assertTrue(!gate.sameLimits(1, 5, 20_000));
+        assertTrue(!gate.sameLimits(1, 4, 30_000));
+        assertTrue(new ReportGate(1, -3, -1).sameLimits(1, 0, 0), "negative queue and wait are taken as 0");
+    }
 }
