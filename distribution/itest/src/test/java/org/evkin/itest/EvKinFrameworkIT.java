@@ -55,7 +55,7 @@ public class EvKinFrameworkIT {
     }
 
     @Test
-    public void adminSettingsAreTakenInPlace() throws Exception {
-        FrameworkChecks.adminSettingsAreTakenInPlace(context);
+    public void settingsAreTakenInPlace() throws Exception {
+        FrameworkChecks.settingsAreTakenInPlace(context);
     }
 }

@@ -234,41 +234,55 @@ final class FrameworkChecks {
     }
 
     /**
-     * 5. The administrator edits config/org.evkin.admin.cfg (here: reports.concurrent 1 → 2): the API takes the new
-     * settings in place. Its whiteboard servlet keeps its service (the same service.id), so no request in flight is cut
-     * off by an unregistration (Felix HTTP answers those with Jetty's bare 500), and /api/health still answers 200.
+     * 5. The administrator edits a configuration file: the API (config/org.evkin.admin.cfg, reports.concurrent 1 → 2) and
+     * the pages (config/org.evkin.web.cfg, cookie.secure → true) take the new settings in place. Their whiteboard
+     * servlets keep their services (the same service.id), so no request in flight is cut off by an unregistration
+     * (Felix HTTP answers those with Jetty's bare 500), and /api/health still answers 200.
      */
-    static void adminSettingsAreTakenInPlace(BundleContext context) throws Exception {
+    static void settingsAreTakenInPlace(BundleContext context) throws Exception {
         httpApiAnswers(context);
-        String filter = "(osgi.http.whiteboard.servlet.name=evkin-api)";
+        takenInPlace(context, "evkin-api", "org.evkin.rest", "org.evkin.admin.cfg",
+                text -> {
+                    assertTrue("the shipped file sets reports.concurrent=1:\n" + text, text.contains("reports.concurrent=1\n"));
+                    return text.replace("reports.concurrent=1\n", "reports.concurrent=2\n");
+                }, "reports.concurrent", "2");
+        takenInPlace(context, "evkin-web", "org.evkin.web", "org.evkin.web.cfg",
+                text -> {
+                    assertTrue("the shipped file leaves cookie.secure unset:\n" + text, !text.contains("\ncookie.secure="));
+                    return text + "\ncookie.secure=true\n";
+                }, "cookie.secure", "true");
+    }
+
+    private static void takenInPlace(BundleContext context, String servlet, String component, String fileName,
+            java.util.function.UnaryOperator<String> edit, String key, String value) throws Exception {
+        String filter = "(osgi.http.whiteboard.servlet.name=" + servlet + ")";
         ServiceReference<?>[] before = context.getServiceReferences(jakarta.servlet.Servlet.class.getName(), filter);
-        assertTrue("the API's whiteboard servlet " + filter, before != null && before.length == 1);
+        assertTrue("the whiteboard servlet " + filter, before != null && before.length == 1);
         long serviceId = (Long) before[0].getProperty(Constants.SERVICE_ID);
 
         ServiceComponentRuntime scr = waitForService(context, ServiceComponentRuntime.class);
-        Path file = Path.of(context.getProperty("felix.fileinstall.dir")).resolve("org.evkin.admin.cfg");
+        Path file = Path.of(context.getProperty("felix.fileinstall.dir")).resolve(fileName);
         String original = Files.readString(file);
-        assertTrue("the shipped file sets reports.concurrent=1:\n" + original, original.contains("reports.concurrent=1\n"));
         try {
-            Files.writeString(file, original.replace("reports.concurrent=1\n", "reports.concurrent=2\n"));
+            Files.writeString(file, edit.apply(original));
             Object seen = null;
             long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (System.nanoTime() < until) {
-                seen = componentProperty(context, scr, "org.evkin.rest", "reports.concurrent");
-                if ("2".equals(String.valueOf(seen))) {
+                seen = componentProperty(context, scr, component, key);
+                if (value.equals(String.valueOf(seen))) {
                     break;
                 }
                 Thread.sleep(200);
             }
-            assertEquals("reports.concurrent of the API component after the edit", "2", String.valueOf(seen));
+            assertEquals(key + " of " + component + " after editing " + fileName, value, String.valueOf(seen));
             ServiceReference<?>[] after = context.getServiceReferences(jakarta.servlet.Servlet.class.getName(), filter);
-            assertTrue("the API's servlet is registered after the edit", after != null && after.length == 1);
-            assertEquals("the API's servlet kept its registration (service.id) through the edit", serviceId,
+            assertTrue(servlet + " is registered after the edit", after != null && after.length == 1);
+            assertEquals(servlet + " kept its registration (service.id) through the edit of " + fileName, serviceId,
                     (long) (Long) after[0].getProperty(Constants.SERVICE_ID));
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             HttpResponse<String> health = get(client, "http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port")
                     + "/api/health");
-            assertEquals("GET /api/health after the edit: " + health.body(), 200, health.statusCode());
+            assertEquals("GET /api/health after editing " + fileName + ": " + health.body(), 200, health.statusCode());
         } finally {
             Files.writeString(file, original);
         }

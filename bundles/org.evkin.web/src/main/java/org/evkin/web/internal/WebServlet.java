@@ -16,6 +16,7 @@ import org.evkin.workflow.WorkflowException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -59,8 +60,9 @@ public class WebServlet extends HttpServlet {
     private final transient Messages messages = Messages.indonesian();
     private final transient Templates templates = new Templates(WebServlet.class.getClassLoader());
     private final transient StaticAssets assets = new StaticAssets(WebServlet.class.getClassLoader());
-    private final transient SameOrigin sameOrigin;
-    private final boolean secureCookie;
+    /** From org.evkin.web; replaced when the administrator changes the file (see modified). */
+    private transient volatile SameOrigin sameOrigin;
+    private volatile boolean secureCookie;
     private final transient SignInPages signIn = new SignInPages(messages);
     private final transient PublicPages publicPages = new PublicPages(messages);
     private final transient AdminPages adminPages = new AdminPages(messages);
@@ -96,8 +98,18 @@ public class WebServlet extends HttpServlet {
 
     @Activate
     public WebServlet(WebConfig config) {
-        this.sameOrigin = new SameOrigin(config.allowed_origins());
-        this.secureCookie = config.cookie_secure();
+        modified(config);
+    }
+
+    /**
+     * The settings of org.evkin.web changed (FileInstall delivers the file a moment after the start, and again at each
+     * edit): taken in place, as the API does, rather than by a reactivation that unregisters the servlet under requests
+     * in flight (which Felix HTTP answers with Jetty's bare 500).
+     */
+    @Modified
+    void modified(WebConfig config) {
+        sameOrigin = new SameOrigin(config.allowed_origins());
+        secureCookie = config.cookie_secure();
     }
 
     @Override
