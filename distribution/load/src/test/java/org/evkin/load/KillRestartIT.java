@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
  * Fault (a): kill -9 of the server while raters save drafts and submit, then a restart. Verdict: every submission that
  * got a 2xx is in the database with its content, no form is stored twice, and every draft holds the last acknowledged
  * content (or a later one that was in flight when the server died). The raters retry what failed, as a browser does.
+ * While the server is down or starting, every answer a rater gets is EvKin's 503 with Retry-After (or none at all).
  *
  * <p>Short: 32 raters, 6 s of load, kill, restart, 6 s more. Long (-Dload.full=true): 256 raters, 30 s, three kills.
  */
@@ -43,6 +44,11 @@ class KillRestartIT {
                     u.stats.failures());
             assertTrue(verdict.passed(), verdict.toString());
             assertFalse(u.evkin.log().contains("Unexpected failure"), "a 500 after the restart:\n" + u.evkin.log());
+            // while down or starting a rater gets no answer (refused, reset) or EvKin's 503 with Retry-After: never Jetty's
+            // bare 404 (before the starting page is registered) nor its bare 500 (a servlet unregistered under a request)
+            java.util.List<String> other = u.stats.failures().keySet().stream()
+                    .filter(k -> !k.contains(" 503 Retry-After ") && !k.contains(" no answer: ")).toList();
+            assertTrue(other.isEmpty(), "answers other than 503 + Retry-After while restarting: " + other + "\n" + u.stats.failures());
         }
     }
 }
