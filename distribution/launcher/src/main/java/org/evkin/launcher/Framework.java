@@ -101,7 +101,24 @@ final class Framework {
         return symbolicName != null && symbolicName.startsWith(HTTP) ? 1 : 0;
     }
 
+    /**
+     * Stops the components first (Declarative Services), then the web server, then the rest: until the port closes,
+     * org.evkin.web's 503 page (its bundle still active) answers what the pages and the API no longer can. Left to the
+     * framework, bundles stop in the reverse of their install (file name) order, so org.evkin.web and its 503 page went
+     * before Jetty, which answered its bare "HTTP ERROR 404" for about 150 ms of a graceful stop.
+     */
     void stop() {
+        for (int rank = 2; rank >= 1; rank--) {
+            for (Bundle b : felix.getBundleContext().getBundles()) {
+                if (startRank(b.getSymbolicName()) == rank && b.getState() == Bundle.ACTIVE) {
+                    try {
+                        b.stop(Bundle.STOP_TRANSIENT);
+                    } catch (BundleException | RuntimeException e) {
+                        LOG.warn("Bundle {} did not stop cleanly: {}", b.getSymbolicName(), Main.oneLine(e));
+                    }
+                }
+            }
+        }
         try {
             felix.stop();
             FrameworkEvent e = felix.waitForStop(30_000);
