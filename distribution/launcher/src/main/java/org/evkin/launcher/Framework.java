@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ final class Framework {
         }
         felix.start();
         List<Bundle> order = new ArrayList<>(installed);
-        order.sort(java.util.Comparator.comparingInt(b -> startRank(b.getSymbolicName())));
+        order.sort(Comparator.comparingInt(b -> startRank(b.getSymbolicName())));
         for (Bundle b : order) {
             if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
                 continue;

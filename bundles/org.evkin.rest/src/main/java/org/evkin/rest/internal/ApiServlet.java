@@ -128,13 +128,12 @@ public class ApiServlet extends HttpServlet {
     void modified(AdminConfig config) {
         String home = context.getProperty("evkin.home");
         Path deploy = config.deploy_dir().isBlank() ? Path.of(home == null ? "." : home, "deploy") : Path.of(config.deploy_dir());
-        AdminInstrumentsResource.AdminSettings settings = new AdminInstrumentsResource.AdminSettings(deploy.toAbsolutePath().normalize(),
+        admin = new AdminInstrumentsResource.AdminSettings(deploy.toAbsolutePath().normalize(),
                 Math.max(1, config.deploy_wait_seconds()), Math.max(1024, config.upload_max_bytes()));
-        ReportGate gate = reportGate;
-        if (gate == null || !gate.sameLimits(config.reports_concurrent(), config.reports_queue(), config.reports_wait_seconds() * 1000L)) {
-            reportGate = new ReportGate(config.reports_concurrent(), config.reports_queue(), config.reports_wait_seconds() * 1000L);
+        ReportGate gate = new ReportGate(config.reports_concurrent(), config.reports_queue(), config.reports_wait_seconds() * 1000L);
+        if (reportGate == null || !reportGate.sameLimits(gate)) {
+            reportGate = gate;
         }
-        admin = settings;
     }
 
     ResourceConfig application() {

@@ -48,10 +48,9 @@ final class ReportGate {
         this.retryAfterSeconds = (int) Math.max(5, Math.min(60, TimeUnit.MILLISECONDS.toSeconds(this.waitMillis)));
     }
 
-    /** Whether a gate made with these settings would have the same limits (then the running one is kept). */
-    boolean sameLimits(int concurrent, int queue, long waitMillis) {
-        return this.concurrent == Math.max(1, concurrent) && this.queue == Math.max(0, queue)
-                && this.waitMillis == Math.max(0, waitMillis);
+    /** Whether the other gate has the same limits, as normalised by the constructor (then the running one is kept). */
+    boolean sameLimits(ReportGate other) {
+        return concurrent == other.concurrent && queue == other.queue && waitMillis == other.waitMillis;
     }
 
     /**

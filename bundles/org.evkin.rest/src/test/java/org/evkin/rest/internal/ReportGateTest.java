@@ -137,11 +137,11 @@ class ReportGateTest {
     @Test
     void sameLimitsComparesTheSettingsAsTheGateNormalisesThem() {
         ReportGate gate = new ReportGate(1, 4, 20_000);
-        assertTrue(gate.sameLimits(1, 4, 20_000));
-        assertTrue(gate.sameLimits(0, 4, 20_000), "0 concurrent is taken as 1");
-        assertTrue(!gate.sameLimits(2, 4, 20_000));
-        assertTrue(!gate.sameLimits(1, 5, 20_000));
-        assertTrue(!gate.sameLimits(1, 4, 30_000));
-        assertTrue(new ReportGate(1, -3, -1).sameLimits(1, 0, 0), "negative queue and wait are taken as 0");
+        assertTrue(gate.sameLimits(new ReportGate(1, 4, 20_000)));
+        assertTrue(gate.sameLimits(new ReportGate(0, 4, 20_000)), "0 concurrent is taken as 1");
+        assertTrue(!gate.sameLimits(new ReportGate(2, 4, 20_000)));
+        assertTrue(!gate.sameLimits(new ReportGate(1, 5, 20_000)));
+        assertTrue(!gate.sameLimits(new ReportGate(1, 4, 30_000)));
+        assertTrue(new ReportGate(1, -3, -1).sameLimits(new ReportGate(1, 0, 0)), "negative queue and wait are taken as 0");
     }
 }
