@@ -33,6 +33,7 @@ final class Fakes {
         String uri = "/";
         final Map<String, String> headers = new HashMap<>();
         final Map<String, String> params = new HashMap<>();
+        final Map<String, Object> attributes = new HashMap<>();
         String session;
         /** What Jetty throws when it cannot parse the query string or the form; thrown by every getParameter* call. */
         RuntimeException paramFailure;
@@ -67,6 +68,7 @@ final class Fakes {
                         }
                         case "getCookies" -> session == null ? null : new Cookie[] {new Cookie(SessionCookie.NAME, session)};
                         case "getRemoteAddr" -> "127.0.0.1";
+                        case "getAttribute" -> attributes.get((String) a[0]);
                         case "isSecure" -> false;
                         case "setCharacterEncoding" -> null;
                         case "hashCode" -> System.identityHashCode(p);
