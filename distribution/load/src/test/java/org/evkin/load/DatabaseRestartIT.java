@@ -83,6 +83,7 @@ class DatabaseRestartIT {
                 UnderLoad.sleepSeconds(1);
                 Http.Reply health = u.http.send("GET", "/api/health", null, null);
                 assertEquals(503, health.status(), "health while the database is down: " + health.body());
+                assertEquals("5", health.retryAfter(), "health's 503 says when to ask again");
                 assertTrue(health.json().path("database").path("status").asText().equals("DOWN"), health.body());
                 UnderLoad.sleepSeconds(Math.max(0, phase - (System.nanoTime() - downAt) / 1e9));
                 long failedWhileDown = u.stats.failureCount();
