@@ -13,8 +13,8 @@ rm -rf "$work"; cp -r "$dist" "$work"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 log="$work/bench.log"
 export EVKIN_HTTP_PORT=$port EVKIN_ADMIN_EMAIL=bench@evkin.test EVKIN_ADMIN_PASSWORD=Bench-Password-2026
-# the distribution's own JVM settings (bin/evkin: -Xmx512m, serial GC) plus a GC log to read the peak heap from
-JAVA_OPTS="-Xms64m -Xmx512m -XX:+UseSerialGC -Xlog:gc:file=$work/gc.log" "$work/bin/evkin" > "$log" 2>&1 &
+# the distribution's own JVM settings (bin/evkin's defaults) plus a GC log to read the peak heap from
+JAVA_OPTS="-Xms256m -Xmn160m -Xmx512m -XX:+UseSerialGC -Xlog:gc:file=$work/gc.log" "$work/bin/evkin" > "$log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
 until grep -q "EvKin is ready" "$log"; do kill -0 $pid 2>/dev/null || { cat "$log" >&2; exit 1; }; sleep 0.2; done
