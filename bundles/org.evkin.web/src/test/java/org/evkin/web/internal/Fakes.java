@@ -27,6 +27,13 @@ final class Fakes {
     private Fakes() {
     }
 
+    /** What the servlet answers to the request. */
+    static Response call(jakarta.servlet.http.HttpServlet servlet, Request req) throws Exception {
+        Response resp = new Response();
+        servlet.service(req.proxy(), resp.proxy());
+        return resp;
+    }
+
     /** A request as a browser would send it. */
     static final class Request {
         String method = "GET";

@@ -1,5 +1,6 @@
 package org.evkin.web.internal;
 
+import static org.evkin.web.internal.Fakes.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,17 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import org.junit.jupiter.api.Test;
 
 /** The answers of the server while the pages and the API are not (or no longer) there. */
 class StartingUpTest {
-
-    private static Fakes.Response call(HttpServlet servlet, Fakes.Request req) throws Exception {
-        Fakes.Response resp = new Fakes.Response();
-        servlet.service(req.proxy(), resp.proxy());
-        return resp;
-    }
 
     @Test
     void whileStartingTheApiAnswersJson503WithRetryAfterAndThePagesAnIndonesianPage() throws Exception {

@@ -1,5 +1,6 @@
 package org.evkin.web.internal;
 
+import static org.evkin.web.internal.Fakes.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -46,12 +47,6 @@ class WebServletTest {
                 return new String[0];
             }
         };
-    }
-
-    private static Fakes.Response call(WebServlet s, Fakes.Request req) throws Exception {
-        Fakes.Response resp = new Fakes.Response();
-        s.service(req.proxy(), resp.proxy());
-        return resp;
     }
 
     @Test
