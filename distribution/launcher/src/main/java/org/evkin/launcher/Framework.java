@@ -111,8 +111,8 @@ final class Framework {
     /**
      * The web server starts after every other library, so that what a bundle activator registers for the whiteboard
      * (org.evkin.web's 503 "starting" servlets) is there when it starts (the public port opens only once they answer,
-     * see the constructor). Declarative Services starts last, so that
-     * every library (e.g. the service locators Jersey and HK2 need) is active before the first component runs.
+     * see the constructor). Declarative Services starts last, so that every library (e.g. the service locators Jersey
+     * and HK2 need) is active before the first component runs.
      */
     static int startRank(String symbolicName) {
         if (SCR.equals(symbolicName)) {
