@@ -54,6 +54,8 @@ final class PublicPort {
     /** How long the opener asks the internal port before it opens the public one anyway (and says so). */
     static final long READY_TIMEOUT_MS = 120_000;
     private static final long PROBE_INTERVAL_MS = 10;
+    /** The name of the public connector on Jetty's server; every other connector there is Felix HTTP's internal one. */
+    static final String CONNECTOR_NAME = "evkin-public";
 
     private final BundleContext context;
     private final String host;
@@ -212,7 +214,7 @@ final class PublicPort {
             c.setIdleTimeout(internal.getIdleTimeout());
             c.setAcceptQueueSize(internal.getAcceptQueueSize());
         }
-        c.setName("evkin-public");
+        c.setName(CONNECTOR_NAME);
         c.setHost(host);
         c.setPort(port);
         return c;
@@ -221,7 +223,7 @@ final class PublicPort {
     /** Closes every connector of the server but the public one (Felix HTTP's internal port). */
     static void closeInternal(Server server) {
         for (Connector c : server.getConnectors()) {
-            if (!"evkin-public".equals(c.getName())) {
+            if (!CONNECTOR_NAME.equals(c.getName())) {
                 try {
                     c.stop();
                 } catch (Exception e) {
@@ -319,7 +321,7 @@ final class PublicPort {
 
     private static ServerConnector firstServerConnector(Server server) {
         for (Connector c : server.getConnectors()) {
-            if (c instanceof ServerConnector s && !"evkin-public".equals(s.getName())) {
+            if (c instanceof ServerConnector s && !CONNECTOR_NAME.equals(s.getName())) {
                 return s;
             }
         }

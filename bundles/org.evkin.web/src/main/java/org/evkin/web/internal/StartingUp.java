@@ -73,12 +73,15 @@ public class StartingUp implements BundleActivator {
 
         @Override
         protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-            ResourceBundle texts = texts();
-            String title = texts.getString("galat.503.judul");
-            String message = texts.getString("galat.503.pesan");
-            resp.setHeader("Retry-After", "5");
-            answer(req, resp, 503, "unavailable", title, message, true);
+            unavailable(req, resp);
         }
+    }
+
+    /** EvKin's 503 with Retry-After: 5, for the servlets above and for the error page below. */
+    static void unavailable(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        ResourceBundle texts = texts();
+        resp.setHeader("Retry-After", "5");
+        answer(req, resp, 503, "unavailable", texts.getString("galat.503.judul"), texts.getString("galat.503.pesan"), true);
     }
 
     /**
@@ -98,7 +101,7 @@ public class StartingUp implements BundleActivator {
             Object e = req.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
             if (servletWithdrawn(e)) {
                 LOG.debug("{} reached a servlet being withdrawn; answered 503", req.getRequestURI());
-                new Unavailable().service(req, resp);
+                unavailable(req, resp);
                 return;
             }
             String ref = WebServlet.reference();
