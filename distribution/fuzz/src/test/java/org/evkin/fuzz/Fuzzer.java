@@ -96,6 +96,11 @@ final class Fuzzer {
     private List<String> tail = List.of();
     private Mutator.Case tailCase;
     private Wire.Resp tailResp;
+    /** The last case's row of the cases table: written once its kept-back log entry is judged too (see judgeLog). */
+    private Row pendingRow;
+
+    private record Row(Mutator.Case c, Wire.Resp resp, boolean ack) {
+    }
 
     Fuzzer(World w, Database db, Distribution server, long seed, Path dir) throws Exception {
         this.w = w;
@@ -141,18 +146,37 @@ final class Fuzzer {
             acknowledged++;
             ledger.add(new Ack(c.index(), scope));
         }
-        int before = findings.size();
         judgeDatabase(c, resp, scope, ack, log);
         judgeLog(c, resp, log);
-        cases.append(c.index()).append('\t').append(c.origin()).append('\t').append(resp.status()).append('\t').append(ack ? "ack" : "-")
-                .append('\t').append(resp.nanos() / 1_000_000).append("ms\t").append(findings.size() > before || resp.status() >= 500 ? "FAIL" : "")
-                .append('\t').append(Text.printable(Text.cut(c.req().summary(), 200))).append('\t').append(Text.printable(String.join("; ", c.ops())))
-                .append('\n');
+        row(c, resp, ack);
         if (resp.status() == 0 && !server.running()) {
             findings.add(new Finding(Verdict.ALIVE, c, resp, "the server process ended: " + resp.error(), tail(server.log(), 4000)));
             return false;
         }
         return true;
+    }
+
+    /**
+     * Writes the previous case's row: after the current case's log is judged, which also judges the entry kept back
+     * from the previous one, so a finding is marked on the row of the case it names (not on the next case's row).
+     */
+    /** Notes a judged case for the cases table, and writes the previous case's row (see writeRow). */
+    void row(Mutator.Case c, Wire.Resp resp, boolean ack) {
+        writeRow();
+        pendingRow = new Row(c, resp, ack);
+    }
+
+    void writeRow() {
+        Row r = pendingRow;
+        if (r == null) {
+            return;
+        }
+        pendingRow = null;
+        boolean failed = r.resp().status() >= 500 || findings.stream().anyMatch(f -> f.c() == r.c());
+        cases.append(r.c().index()).append('\t').append(r.c().origin()).append('\t').append(r.resp().status()).append('\t')
+                .append(r.ack() ? "ack" : "-").append('\t').append(r.resp().nanos() / 1_000_000).append("ms\t").append(failed ? "FAIL" : "")
+                .append('\t').append(Text.printable(Text.cut(r.c().req().summary(), 200))).append('\t')
+                .append(Text.printable(String.join("; ", r.c().ops()))).append('\n');
     }
 
     private void judgeStatus(Mutator.Case c, Wire.Resp resp, String log) throws Exception {
@@ -369,7 +393,7 @@ final class Fuzzer {
      * does output without a log level that carries a stack trace (e.g. FileInstall's "Failed to install artifact");
      * WARN entries are kept as observations.
      */
-    private void judgeLog(Mutator.Case c, Wire.Resp resp, String log) {
+    void judgeLog(Mutator.Case c, Wire.Resp resp, String log) {
         judgeLog(c, resp, log, false);
     }
 
@@ -489,6 +513,7 @@ final class Fuzzer {
         String log = newLog();
         // also judges the last entry kept back from the last case
         judgeLog(new Mutator.Case(-1, "after the run", List.of(), new Wire.Req("-", "-", List.of(), null, null), Set.of()), null, log, true);
+        writeRow();
         Database.Snapshot end = db.snapshot();
         for (Database.Change ch : Database.diff(initial, end)) {
             boolean explained = ledger.stream().anyMatch(a -> a.scope().allows(ch, initial, end));
