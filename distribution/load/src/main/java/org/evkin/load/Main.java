@@ -191,6 +191,8 @@ public final class Main {
                     System.out.printf("[load] paced: each rater sends a request every %.0f ms (%.1f submissions/s offered)%n",
                             load.intervalMillis(), o.rate);
                 }
+                // wakes every 10 ms and notes how late: a stall of the machine or of this JVM, told apart from a slow server
+                Hiccups hiccups = Hiccups.start(stats.origin());
                 load.rampUp(o.warmup / 2.0); // paced raters join over the first half of the warm-up
                 load.start(o.raters);
                 ReportReader reports = o.reportsEvery > 0
@@ -227,6 +229,7 @@ public final class Main {
                     jcmd(evkin.pid(), "JFR.stop", "name=load");
                 }
                 load.stop();
+                hiccups.close();
                 ServerProfile.Attribution layers = profile == null ? null : profile.finish(evkin.pid());
                 Map<String, Long> dbRaters = dbProfile == null ? null : dbProfile.finish();
                 if (layers != null) {
@@ -282,7 +285,7 @@ public final class Main {
 
                 long dbCpuPerJdbcForm = measured.microsPerForm(measured.database().millis());
                 long clientCpuPerJdbcForm = measured.microsPerForm(measured.client().millis());
-                ObjectNode r = report(o, evkin, cohort, stats, load, seconds, memory, verdict, jdbc);
+                ObjectNode r = report(o, evkin, cohort, stats, load, hiccups, seconds, memory, verdict, jdbc);
                 if (first != null) {
                     ((ObjectNode) r.path("jdbcLimit")).put("formsPerSecondBefore", Stats.round(first.result().formsPerSecond()))
                             .put("formsPerSecondAfter", Stats.round(after.result().formsPerSecond()));
@@ -294,6 +297,9 @@ public final class Main {
                         .put("serverJvmPerRequest", used[0].millis() * 1000 / Math.max(1, stats.requests()))
                         .put("mariadbPerJdbcLimitForm", dbCpuPerJdbcForm).put("jdbcClientPerJdbcLimitForm", clientCpuPerJdbcForm);
                 System.out.println("[load] CPU per submission (µs): " + cpu);
+                System.out.println("[load] this generator's own thread woke up to " + r.path("http").path("generatorLateMaxMillis")
+                        + " ms late in the window; seconds with a stall of over " + Hiccups.STALL_MILLIS + " ms: "
+                        + r.path("http").path("generatorStalledSeconds"));
                 // the kernel's part of the same (system time): what a hypervisor that makes system calls and context
                 // switches dear adds shows here, for the raters' work and for the limit's
                 ObjectNode sys = r.putObject("systemCpuMicrosPerSubmission");
@@ -382,7 +388,7 @@ public final class Main {
         return new LimitRun(limit, jdbc, db, client, counts0, counts1, samples);
     }
 
-    private static ObjectNode report(Options o, Distribution evkin, Cohort cohort, Stats stats, LoadRun load, double seconds,
+    private static ObjectNode report(Options o, Distribution evkin, Cohort cohort, Stats stats, LoadRun load, Hiccups hiccups, double seconds,
             ServerMemory memory, Ledger.Verdict verdict, JdbcLimit.Result jdbc) throws Exception {
         ObjectNode r = Http.JSON.createObjectNode();
         r.put("date", LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME));
@@ -401,6 +407,9 @@ public final class Main {
         http.put("requests", stats.requests()).put("requestsPerSecond", Stats.round(reqs));
         http.set("latencyMillis", stats.latencyJson());
         http.set("slowSeconds", Http.JSON.valueToTree(stats.slowSeconds(load.windowStart(), load.windowEnd())));
+        // the generator's own stalls in the same seconds (see Hiccups): a slow second with none is the server's or MariaDB's
+        http.put("generatorLateMaxMillis", hiccups.maxMillis(load.windowStart(), load.windowEnd()));
+        http.set("generatorStalledSeconds", Http.JSON.valueToTree(hiccups.stalledSeconds(load.windowStart(), load.windowEnd())));
         http.put("failures", stats.failureCount());
         http.set("failuresByKind", Http.JSON.valueToTree(stats.failures()));
         http.set("itemsPerProgram", Http.JSON.valueToTree(load.itemsPerProgram()));

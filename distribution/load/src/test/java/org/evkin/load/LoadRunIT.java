@@ -99,6 +99,9 @@ class LoadRunIT {
             assertTrue(layers.path(layer).path("percent").asDouble() > 0, layer + " in " + layers.toPrettyString());
         }
         assertTrue(r.path("http").path("slowSeconds").isArray(), r.toPrettyString());
+        // and the generator's own stalls, to tell a stalled machine from a slow server
+        assertTrue(r.path("http").path("generatorLateMaxMillis").isIntegralNumber(), r.path("http").toPrettyString());
+        assertTrue(r.path("http").path("generatorStalledSeconds").isArray(), r.path("http").toPrettyString());
         for (String kind : new String[] {"OPEN", "FORM", "DRAFT", "SUBMIT"}) {
             assertTrue(r.path("http").path("latencyMillis").path(kind).path("count").asLong() > 0, kind);
         }
