@@ -159,6 +159,7 @@ final class Fuzzer {
     /**
      * Writes the previous case's row: after the current case's log is judged, which also judges the entry kept back
      * from the previous one, so a finding is marked on the row of the case it names (not on the next case's row).
+     * "FAIL" means a finding of that case, as the summary counts them.
      */
     /** Notes a judged case for the cases table, and writes the previous case's row (see writeRow). */
     void row(Mutator.Case c, Wire.Resp resp, boolean ack) {
@@ -172,7 +173,8 @@ final class Fuzzer {
             return;
         }
         pendingRow = null;
-        boolean failed = r.resp().status() >= 500 || findings.stream().anyMatch(f -> f.c() == r.c());
+        // a finding of this case; a 5xx that is not one (Jetty's 505 to a malformed request line, a case's protocolStatuses) passed
+        boolean failed = findings.stream().anyMatch(f -> f.c() == r.c());
         cases.append(r.c().index()).append('\t').append(r.c().origin()).append('\t').append(r.resp().status()).append('\t')
                 .append(r.ack() ? "ack" : "-").append('\t').append(r.resp().nanos() / 1_000_000).append("ms\t").append(failed ? "FAIL" : "")
                 .append('\t').append(Text.printable(Text.cut(r.c().req().summary(), 200))).append('\t')

@@ -72,4 +72,14 @@ class LogSlicesTest {
         assertEquals(1, f.findings.size(), () -> f.findings.toString());
         assertEquals("FAIL", f.cases.toString().lines().skip(1).findFirst().orElseThrow().split("\t", -1)[5]);
     }
+
+    /** The table's FAIL is the verdict's: an allowed 5xx (Jetty's 505 to a malformed request line) is not marked. */
+    @Test
+    void anAllowedStatusIsNotMarked(@TempDir Path dir) throws Exception {
+        Fuzzer f = new Fuzzer(null, null, null, 1, dir);
+        f.row(kase(1), new Wire.Resp(505, List.of(), new byte[0], 1_000_000, null), false);
+        f.writeRow();
+        assertEquals("505", f.cases.toString().lines().skip(1).findFirst().orElseThrow().split("\t", -1)[2]);
+        assertEquals("", f.cases.toString().lines().skip(1).findFirst().orElseThrow().split("\t", -1)[5]);
+    }
 }
