@@ -82,4 +82,20 @@ class LogSlicesTest {
         assertEquals("505", f.cases.toString().lines().skip(1).findFirst().orElseThrow().split("\t", -1)[2]);
         assertEquals("", f.cases.toString().lines().skip(1).findFirst().orElseThrow().split("\t", -1)[5]);
     }
+
+    /** A trace after an INFO entry may be that entry's or another thread's: not a failure, but not out of sight. */
+    @Test
+    void aTraceAfterAnInfoEntryIsAnObservation(@TempDir Path dir) throws Exception {
+        Fuzzer f = new Fuzzer(null, null, null, 1, dir);
+        f.judgeLog(kase(1), ok(), """
+                2026-11-29 22:10:00.000 [INFO] org.evkin.Some - fine
+                java.lang.NullPointerException: nothing
+                \tat org.evkin.Some.a(Some.java:1)
+                2026-11-29 22:10:00.002 [INFO] org.evkin.Some - fine again
+                """);
+        assertEquals(List.of(), f.findings);
+        assertEquals(1, f.warnings.size(), f.warnings::toString);
+        assertEquals(true, f.warnings.get(0).contains("a stack trace after an entry at INFO") && f.warnings.get(0).contains("NullPointerException"),
+                f.warnings::toString);
+    }
 }
