@@ -156,17 +156,17 @@ final class Fuzzer {
         return true;
     }
 
-    /**
-     * Writes the previous case's row: after the current case's log is judged, which also judges the entry kept back
-     * from the previous one, so a finding is marked on the row of the case it names (not on the next case's row).
-     * "FAIL" means a finding of that case, as the summary counts them.
-     */
     /** Notes a judged case for the cases table, and writes the previous case's row (see writeRow). */
     void row(Mutator.Case c, Wire.Resp resp, boolean ack) {
         writeRow();
         pendingRow = new Row(c, resp, ack);
     }
 
+    /**
+     * Writes the previous case's row: after the current case's log is judged, which also judges the entry kept back
+     * from the previous one, so a finding is marked on the row of the case it names (not on the next case's row).
+     * "FAIL" means a finding of that case, as the summary counts them.
+     */
     void writeRow() {
         Row r = pendingRow;
         if (r == null) {
