@@ -28,6 +28,10 @@ class DistributionIT {
             // the public port is the launcher's (org.evkin.web opened it); Felix HTTP's own is internal
             assertEquals(Integer.toString(evkin.port), health.path("http").path("port").asText(), health.toString());
             assertTrue(evkin.log().contains("EvKin listens on 127.0.0.1:" + evkin.port), evkin.log());
+            // its listen backlog is the launcher's, not the JDK's 50 (256 raters reconnecting at once overflowed that)
+            // (readAllLines: JDK 17's Files.readString returns only "4" of /proc's "4096", a file whose size reads as 0)
+            int somaxconn = Integer.parseInt(java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/net/core/somaxconn")).get(0).strip());
+            assertEquals(Math.min(1024, somaxconn), listenBacklog(evkin.port));
             assertEquals(1, health.path("database").path("starts").asInt());
             String firstStart = health.path("database").path("firstStart").asText();
             assertFalse(firstStart.isEmpty());
@@ -152,5 +156,16 @@ class DistributionIT {
             }
             return new java.util.TreeMap<>(answers);
         }
+    }
+
+    /** The listen backlog of the socket listening on {@code port}, as the kernel reports it (ss: a listener's Send-Q). */
+    private static int listenBacklog(int port) throws Exception {
+        Process ss = new ProcessBuilder("ss", "-ltnH", "sport", "=", ":" + port).redirectErrorStream(true).start();
+        String out = new String(ss.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertTrue(ss.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && ss.exitValue() == 0, out);
+        // "LISTEN 0 1024 127.0.0.1:8080 0.0.0.0:*": state, connections waiting to be accepted, backlog, address, peer
+        String[] fields = out.split("\\s+");
+        assertEquals(1, out.lines().count(), out);
+        return Integer.parseInt(fields[2]);
     }
 }

@@ -37,6 +37,9 @@ final class Framework {
     /** Services (java.lang.Runnable) run before anything stops: org.evkin.web's closing of the public port. */
     static final String STOP_FIRST = "(evkin.stop=first)";
 
+    /** The public port's listen backlog: connections the kernel completes before Jetty accepts them. */
+    static final int ACCEPT_QUEUE = 1024;
+
     private final Felix felix;
 
     Framework(LauncherSettings settings, Map<String, String> extraProperties) {
@@ -56,6 +59,11 @@ final class Framework {
         // a bounded pool: past the database pool's 16 connections more threads only wait (and time out with a 503)
         p.put("org.apache.felix.http.jetty.threadpool.max", Integer.toString(settings.httpThreads));
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        // the listen backlog (the public connector takes it over): Jetty's 0 is the JDK's 50, which 256 raters
+        // reconnecting at once after a restart overflowed ("Possible SYN flooding ... Sending cookies" in the kernel's
+        // log; where SYN cookies are off, the SYNs beyond it are dropped and the phones retry after 1, 3, 7 s); the
+        // kernel caps it at net.core.somaxconn
+        p.put("org.apache.felix.http.jetty.acceptQueueSize", Integer.toString(ACCEPT_QUEUE));
         p.put("felix.fileinstall.dir", settings.home.resolve("config").toString());
         p.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
         p.put("felix.fileinstall.poll", "1000");

@@ -53,6 +53,7 @@ class PublicPortTest {
         internal.setHost("127.0.0.1");
         internal.setPort(0);
         internal.setIdleTimeout(12_345);
+        internal.setAcceptQueueSize(777);
         server.addConnector(internal);
         server.setHandler(new Handler.Abstract() {
             @Override
@@ -113,6 +114,7 @@ class PublicPortTest {
         ServerConnector pub = PublicPort.publicConnector(server, "127.0.0.1", port);
         assertEquals(12_345, pub.getIdleTimeout());
         assertEquals(internal.getAcceptors(), pub.getAcceptors());
+        assertEquals(777, pub.getAcceptQueueSize(), "the listen backlog the launcher sets");
         assertFalse(pub.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().getSendServerVersion());
         server.addConnector(pub);
         pub.start();
