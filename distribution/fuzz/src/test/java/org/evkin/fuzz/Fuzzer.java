@@ -476,9 +476,9 @@ final class Fuzzer {
         }
     }
 
+    /** A line of a stack trace: the rest of an entry (see continuesEntry), MyBatis' "###" lines, or an exception's. */
     private static boolean isTrace(String line) {
-        return line.startsWith("\tat ") || line.startsWith("Caused by") || line.startsWith("\t... ") || line.startsWith("###")
-                || EXCEPTION.matcher(line).matches();
+        return continuesEntry(line) || line.startsWith("###") || EXCEPTION.matcher(line).matches();
     }
 
     /** The log lines written since the last call (whole lines only). */
