@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>Felix HTTP opens its own port before it hands requests to the servlet whiteboard, and on a stop it takes the
  * whiteboard away before it closes the port: in between, Jetty answers every request with its bare "HTTP ERROR 404"
  * page (a rater's phone shows "not found" for its form). So the launcher gives Felix HTTP only an internal port on the
- * loopback interface (port 0: any free one) and this class owns the public one, through Felix HTTP's
+ * loopback interface (a free port, never the public one) and this class owns the public one, through Felix HTTP's
  * {@link ConnectorFactory} extension:
  * <ul>
  * <li>when Felix HTTP's runtime appears, a thread asks the internal port for {@code /api/} until the answer is
