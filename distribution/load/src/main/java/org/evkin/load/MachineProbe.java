@@ -40,10 +40,14 @@ final class MachineProbe {
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    /** A one-line file's content (e.g. /proc/sys/kernel/osrelease), or "?" when it cannot be read. */
+    /**
+     * A one-line file's content (e.g. /proc/sys/kernel/osrelease), or "?" when it cannot be read. Read by lines: of an
+     * integer sysctl file (e.g. /proc/sys/net/core/somaxconn, "4096") JDK 17's Files.readString returns only the
+     * first byte, as such a file's size reads as 0 and it answers only a read at offset 0.
+     */
     static String line(String file) {
         try {
-            return Files.readString(Path.of(file)).strip();
+            return String.join("\n", Files.readAllLines(Path.of(file))).strip();
         } catch (IOException | RuntimeException e) {
             return "?";
         }

@@ -33,4 +33,11 @@ class MachineProbeTest {
         assertEquals("?", MachineProbe.line("/no/such/file"));
         assertTrue(!MachineProbe.line("/proc/sys/kernel/osrelease").isBlank());
     }
+
+    @Test
+    void anIntegerSysctlFileReadsWhole() {
+        // at least 128 on every kernel (4096 since 5.4); Files.readString gave only its first digit
+        String somaxconn = MachineProbe.line("/proc/sys/net/core/somaxconn");
+        assertTrue(Integer.parseInt(somaxconn) >= 128, somaxconn);
+    }
 }
