@@ -29,9 +29,7 @@ class DistributionIT {
             assertEquals(Integer.toString(evkin.port), health.path("http").path("port").asText(), health.toString());
             assertTrue(evkin.log().contains("EvKin listens on 127.0.0.1:" + evkin.port), evkin.log());
             // its listen backlog is the launcher's, not the JDK's 50 (256 raters reconnecting at once overflowed that)
-            // (readAllLines: JDK 17's Files.readString returns only "4" of /proc's "4096", a file whose size reads as 0)
-            int somaxconn = Integer.parseInt(java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/net/core/somaxconn")).get(0).strip());
-            assertEquals(Math.min(1024, somaxconn), listenBacklog(evkin.port));
+            assertEquals(Math.min(1024, somaxconn()), listenBacklog(evkin.port));
             assertEquals(1, health.path("database").path("starts").asInt());
             String firstStart = health.path("database").path("firstStart").asText();
             assertFalse(firstStart.isEmpty());
@@ -156,6 +154,14 @@ class DistributionIT {
             }
             return new java.util.TreeMap<>(answers);
         }
+    }
+
+    /**
+     * The kernel's cap on a listen backlog (net.core.somaxconn). Read by lines: JDK 17's Files.readString returns only
+     * "4" of its "4096" (a sysctl file, whose size reads as 0, answers only a read at offset 0).
+     */
+    private static int somaxconn() throws java.io.IOException {
+        return Integer.parseInt(java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/net/core/somaxconn")).get(0).strip());
     }
 
     /** The listen backlog of the socket listening on {@code port}, as the kernel reports it (ss: a listener's Send-Q). */
