@@ -145,6 +145,63 @@ class BadInputIT {
         assertEquals(List.of(), evkin.stackTraceLines());
     }
 
+    @Test
+    void theFormRequestsAreAnsweredAsJerseyAnswersThem() throws Exception {
+        // A rater's form requests are answered outside Jersey when they succeed (FormRequests in org.evkin.rest); with a
+        // query string the same request is left to Jersey. Both ways must give the same status, headers and JSON.
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Jakarta"));
+        battery("BIMTEK-PAK-WONOGIRI-2025", today.minusDays(1), today.plusDays(20));
+        String link = "/api/t/" + invite("BIMTEK-PAK-WONOGIRI-2025", "sama@example.com");
+        String form = link + "/part2/BIMTEK-PAK-WONOGIRI-2025";
+        same(send("GET", link, null), send("GET", link + "?jersey", null), false);
+        HttpResponse<String> opened = send("GET", form, null);
+        assertEquals(200, opened.statusCode(), opened.body());
+        same(opened, send("GET", form + "?jersey", null), false);
+        List<String> items = new java.util.ArrayList<>();
+        body(opened).path("sections").forEach(s -> s.path("entries").forEach(e -> items.add(e.path("code").asText())));
+        Map<String, Object> some = Map.of("answers", Map.of(items.get(0), "3"));
+        same(send("PUT", form + "/draft", some, "return=minimal"), send("PUT", form + "/draft?jersey", some, "return=minimal"), true);
+        same(send("PUT", form + "/draft", some), send("PUT", form + "/draft?jersey", some), true);
+        // what Jersey refuses or reads its own way is Jersey's answer either way
+        same(send("POST", form + "/submit", some), send("POST", form + "/submit?jersey", some), false);
+        for (String text : new String[] {"{\"answers\": [", "[]", "", "{\"answers\":{}} {", "{\"answers\":{\"x\":null}}"}) {
+            same(sendText("PUT", form + "/draft", text), sendText("PUT", form + "/draft?jersey", text), true);
+        }
+        same(send("GET", "/api/t/" + "B".repeat(43), null), send("GET", "/api/t/" + "B".repeat(43) + "?jersey", null), false);
+        same(send("GET", link + "/part2/COP-BISINDO-2025", null), send("GET", link + "/part2/COP-BISINDO-2025?jersey", null), false);
+        Map<String, String> all = new java.util.HashMap<>();
+        items.forEach(i -> all.put(i, "3"));
+        HttpResponse<String> submitted = send("POST", form + "/submit", Map.of("answers", all));
+        assertEquals(200, submitted.statusCode(), submitted.body());
+        assertEquals("SUBMITTED", body(submitted).path("status").asText());
+        same(submitted, send("POST", form + "/submit?jersey", Map.of("answers", all)), false);
+        same(send("PUT", form + "/draft", some), send("PUT", form + "/draft?jersey", some), false);
+        same(send("GET", form, null), send("GET", form + "?jersey", null), false);
+        assertEquals(List.of(), evkin.stackTraceLines());
+    }
+
+    /** The same answer: status, the headers that carry meaning, and the JSON; with revised, Jersey's saved once more. */
+    private static void same(HttpResponse<String> direct, HttpResponse<String> jersey, boolean revised) throws Exception {
+        String what = direct.request().method() + " " + direct.uri().getPath() + ": " + shortened(direct.body()) + " | "
+                + shortened(jersey.body());
+        assertEquals(jersey.statusCode(), direct.statusCode(), what);
+        for (String h : List.of("Content-Type", "Cache-Control", "Preference-Applied", "Retry-After")) {
+            assertEquals(jersey.headers().allValues(h), direct.headers().allValues(h), h + " of " + what);
+        }
+        JsonNode a = body(direct);
+        JsonNode b = body(jersey);
+        if (revised && direct.statusCode() == 200) {
+            assertEquals(a.path("revision").asInt() + 1, b.path("revision").asInt(), what);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("revision");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) b).remove("revision");
+        }
+        assertEquals(b, a, what);
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+
     private static void battery(String program, LocalDate start, LocalDate end) throws Exception {
         battery(program, start, end, null);
     }
@@ -189,10 +246,23 @@ class BadInputIT {
     }
 
     private static HttpResponse<String> send(String method, String path, Object body) throws Exception {
+        return send(method, path, body, null);
+    }
+
+    private static HttpResponse<String> send(String method, String path, Object body, String prefer) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
+        if (prefer != null) {
+            b.header("Prefer", prefer);
+        }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(Distribution.JSON.writeValueAsString(body)));
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> sendText(String method, String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json; charset=UTF-8")
+                .header("Accept", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode body(HttpResponse<String> r) throws Exception {

@@ -61,6 +61,8 @@ public class ApiServlet extends HttpServlet {
     private transient volatile AdminInstrumentsResource.AdminSettings admin;
     private transient volatile ReportGate reportGate;
     private transient ServletContainer jersey;
+    /** The form requests of a personal link, answered without Jersey when they succeed (see FormRequests). */
+    private transient FormRequests formRequests;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile CompetencyModel model;
@@ -136,13 +138,14 @@ public class ApiServlet extends HttpServlet {
         }
     }
 
-    ResourceConfig application() {
+    /** Jersey's application; the link resource and the JSON provider are the ones the form requests also use. */
+    ResourceConfig application(LinkResource links, JsonMapperProvider json) {
         ResourceConfig rc = new ResourceConfig();
         rc.setApplicationName("evkin-api");
         rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         rc.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         rc.register(JacksonFeature.withoutExceptionMappers());
-        rc.register(JsonMapperProvider.class);
+        rc.register(json);
         rc.register(ErrorMapper.class);
         rc.register(ClientGoneInterceptor.class);
         rc.register(new CompetencyModelResource(() -> model));
@@ -153,7 +156,7 @@ public class ApiServlet extends HttpServlet {
         rc.register(new AdminInstrumentsResource(() -> instruments, () -> instrumentStore, () -> admin, authenticator));
         rc.register(new AuthResource(() -> auth));
         rc.register(new AccountsResource(() -> auth, authenticator));
-        rc.register(new LinkResource(() -> forms));
+        rc.register(links);
         rc.register(new CyclesResource(() -> cycles, () -> enrolments, () -> invitations, () -> responseImports,
                 () -> monitoring, authenticator));
         rc.register(new ReportsResource(() -> reports, () -> reportDocuments, () -> reportSheets, authenticator, () -> reportGate));
@@ -169,8 +172,11 @@ public class ApiServlet extends HttpServlet {
         // Jersey finds its RuntimeDelegate through the context class loader: it must be jersey-server's.
         thread.setContextClassLoader(ResourceConfig.class.getClassLoader());
         try {
-            jersey = new ServletContainer(application());
+            LinkResource links = new LinkResource(() -> forms);
+            JsonMapperProvider json = new JsonMapperProvider();
+            jersey = new ServletContainer(application(links, json));
             jersey.init(config);
+            formRequests = new FormRequests(links, json.getContext(Object.class));
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -219,7 +225,10 @@ public class ApiServlet extends HttpServlet {
                 return;
             }
         }
-        jersey.service(req, resp);
+        HttpServletRequest toJersey = formRequests.answer(req, resp);
+        if (toJersey != null) {
+            jersey.service(toJersey, resp);
+        }
     }
 
     private static void error(HttpServletResponse resp, int status, String code, String message) throws IOException {
