@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -244,12 +243,11 @@ class FormRequestsTest {
 
         HttpServletRequest request() {
             ByteArrayInputStream bytes = new ByteArrayInputStream(in);
-            ServletInputStream stream = new ServletInputStream() {
+            ServletInputStream stream = Stubs.input(new java.io.InputStream() {
                 @Override
-                public int read() {
-                    int b = bytes.read();
-                    read += b < 0 ? 0 : 1;
-                    return b;
+                public int read() throws java.io.IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
                 }
 
                 @Override
@@ -261,22 +259,7 @@ class FormRequestsTest {
                     read += Math.max(n, 0);
                     return n;
                 }
-
-                @Override
-                public boolean isFinished() {
-                    return bytes.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-            };
+            });
             return Stubs.of(HttpServletRequest.class, (m, args) -> switch (m) {
                 case "getMethod" -> method;
                 case "getRequestURI" -> uri;

@@ -79,6 +79,47 @@ final class Stubs {
         return of(AuthService.class, (method, args) -> "authenticate".equals(method) && TOKEN.equals(args[0]) ? Optional.of(admin) : null);
     }
 
+    /** A request body: reads in, blocking; finished once in has ended; closing it closes in. */
+    static jakarta.servlet.ServletInputStream input(java.io.InputStream in) {
+        return new jakarta.servlet.ServletInputStream() {
+            private boolean ended;
+
+            @Override
+            public int read() throws java.io.IOException {
+                int b = in.read();
+                ended |= b < 0;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                int n = in.read(b, off, len);
+                ended |= n < 0;
+                return n;
+            }
+
+            @Override
+            public void close() throws java.io.IOException {
+                in.close();
+            }
+
+            @Override
+            public boolean isFinished() {
+                return ended;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(jakarta.servlet.ReadListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
     static void inject(Object target, String field, Object value) {
         try {
             Field f = target.getClass().getDeclaredField(field);
